@@ -4,7 +4,11 @@
 //! - `cargo xtask test` runs every test, with the Prism mock server started for them.
 //! - `cargo xtask bench` runs the benchmarks and prints one table.
 
+mod prism;
+mod prism_examples;
+mod prism_spec;
 mod regen;
+mod test;
 
 use std::process::ExitCode;
 
@@ -16,6 +20,7 @@ fn main() -> ExitCode {
     };
     let outcome = match task {
         "regen" => regen::run(rest),
+        "test" => test::run(rest),
         _ => {
             eprintln!("usage: cargo xtask <regen|test|bench> [options]");
             return ExitCode::from(2);

@@ -1,0 +1,162 @@
+//! `cargo xtask test`: every test of the workspace, with Prism running for the
+//! conformance tests.
+//!
+//! Installs Prism from `tests/prism` (`npm ci`) when needed, derives Prism's copy of the
+//! bundled spec into `target/prism/`, starts one static and one dynamic Prism on free
+//! ports of 127.0.0.1, runs `cargo test --workspace` with their URLs in
+//! `APPWRITE_PRISM_URL` and `APPWRITE_PRISM_DYNAMIC_URL` (and `APPWRITE_REQUIRE_PRISM=1`,
+//! so the conformance tests fail rather than skip without them), then checks that both
+//! servers are still alive and stops them. Extra arguments go to `cargo test`.
+
+use crate::prism::{Mode, Prism};
+use crate::prism_spec;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// The bundled spec, relative to the workspace root.
+const BUNDLED_SPEC: &str = "spec/appwrite-1.6.2-client.yaml";
+
+/// Runs `cargo xtask test` with the given extra `cargo test` arguments, or with
+/// `--serve` only starts both Prism servers and keeps them running until interrupted.
+pub fn run(arguments: &[String]) -> Result<(), String> {
+    let started = Instant::now();
+    let root = workspace_root();
+    let mut servers = start_servers(&root)?;
+    if arguments
+        .first()
+        .is_some_and(|argument| argument == "--serve")
+    {
+        eprintln!("xtask: serving until interrupted (ctrl-c)");
+        loop {
+            std::thread::park();
+        }
+    }
+
+    let tests_passed = run_cargo_test(&root, &servers[0].url(), &servers[1].url(), arguments)?;
+    let mut alive = Ok(());
+    for prism in &mut servers {
+        alive = alive.and(prism.check_alive());
+    }
+    drop(servers);
+
+    eprintln!("xtask: test took {:.1} s", started.elapsed().as_secs_f64());
+    alive?;
+    if tests_passed {
+        Ok(())
+    } else {
+        Err("cargo test failed".to_string())
+    }
+}
+
+/// Installs Prism if needed, derives its spec, and starts a static and a dynamic
+/// server, in that order.
+fn start_servers(root: &Path) -> Result<Vec<Prism>, String> {
+    let prism_dir = root.join("tests/prism");
+    let work_dir = target_dir(root).join("prism");
+    std::fs::create_dir_all(&work_dir)
+        .map_err(|error| format!("cannot create {}: {error}", work_dir.display()))?;
+
+    install_prism(&prism_dir)?;
+    let spec = write_prism_spec(&root.join(BUNDLED_SPEC), &work_dir)?;
+
+    let mut servers = Vec::new();
+    for mode in [Mode::Static, Mode::Dynamic] {
+        let log = work_dir.join(format!("prism-{}.log", mode.name()));
+        let prism = Prism::start(&prism_dir, &spec, mode, &log)?;
+        eprintln!("xtask: prism ({}) at {}", mode.name(), prism.url());
+        servers.push(prism);
+    }
+    Ok(servers)
+}
+
+/// The workspace root (the parent of the `xtask` crate).
+fn workspace_root() -> PathBuf {
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().unwrap_or(manifest).to_path_buf()
+}
+
+/// `CARGO_TARGET_DIR`, or the workspace's `target/`.
+fn target_dir(root: &Path) -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => PathBuf::from(dir),
+        None => root.join("target"),
+    }
+}
+
+/// Runs `npm ci` in `prism_dir` unless its `node_modules` matches the lockfile.
+fn install_prism(prism_dir: &Path) -> Result<(), String> {
+    let lockfile = prism_dir.join("package-lock.json");
+    let stamp = prism_dir.join("node_modules/.xtask-package-lock.json");
+    let entry = prism_dir.join("node_modules/@stoplight/prism-cli/dist/index.js");
+    let locked = std::fs::read(&lockfile)
+        .map_err(|error| format!("cannot read {}: {error}", lockfile.display()))?;
+    if entry.is_file() && std::fs::read(&stamp).ok().as_ref() == Some(&locked) {
+        return Ok(());
+    }
+
+    eprintln!(
+        "xtask: installing prism with `npm ci` in {}",
+        prism_dir.display()
+    );
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(prism_dir)
+        .status()
+        .map_err(|error| format!("cannot run npm (is Node 20 with npm installed?): {error}"))?;
+    if !status.success() {
+        return Err(format!(
+            "npm ci in {} failed ({status})",
+            prism_dir.display()
+        ));
+    }
+    std::fs::write(&stamp, locked)
+        .map_err(|error| format!("cannot write {}: {error}", stamp.display()))
+}
+
+/// Writes Prism's copy of `spec` into `work_dir` and returns its path.
+fn write_prism_spec(spec: &Path, work_dir: &Path) -> Result<PathBuf, String> {
+    let text = std::fs::read_to_string(spec)
+        .map_err(|error| format!("cannot read {}: {error}", spec.display()))?;
+    let document: serde_json::Value = serde_yaml::from_str(&text)
+        .map_err(|error| format!("cannot parse {}: {error}", spec.display()))?;
+    let (derived, changes) = prism_spec::derive(document)?;
+
+    eprintln!(
+        "xtask: prism spec: {} security requirements split, {} operations also take \
+         `project` in the query, {} response media types corrected, {} object properties \
+         typed by their items, {} model examples replaced",
+        changes.security,
+        changes.project_query,
+        changes.media_types,
+        changes.object_items,
+        changes.examples.len()
+    );
+    eprintln!("xtask: replaced examples: {}", changes.examples.join(", "));
+    let path = work_dir.join("appwrite-prism.json");
+    let text = serde_json::to_string_pretty(&derived)
+        .map_err(|error| format!("cannot serialise the prism spec: {error}"))?;
+    std::fs::write(&path, text)
+        .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
+    Ok(path)
+}
+
+/// Runs `cargo test --workspace` with Prism's URLs; returns whether it passed.
+fn run_cargo_test(
+    root: &Path,
+    static_url: &str,
+    dynamic_url: &str,
+    arguments: &[String],
+) -> Result<bool, String> {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let status = Command::new(cargo)
+        .args(["test", "--workspace"])
+        .args(arguments)
+        .current_dir(root)
+        .env("APPWRITE_PRISM_URL", static_url)
+        .env("APPWRITE_PRISM_DYNAMIC_URL", dynamic_url)
+        .env("APPWRITE_REQUIRE_PRISM", "1")
+        .status()
+        .map_err(|error| format!("cannot run cargo test: {error}"))?;
+    Ok(status.success())
+}
