@@ -40,7 +40,7 @@ pub struct Prism {
 
 impl Prism {
     /// Starts Prism (from `prism_dir/node_modules`) on a free port of 127.0.0.1 with
-    /// `spec`, logging to `log`, and waits until it answers HTTP.
+    /// `spec`, logging to `log`; call `wait_until_ready` before using it.
     pub fn start(prism_dir: &Path, spec: &Path, mode: Mode, log: &Path) -> Result<Self, String> {
         let port = free_port()?;
         let address = SocketAddr::from((Ipv4Addr::LOCALHOST, port));
@@ -69,14 +69,17 @@ impl Prism {
             )
         })?;
 
-        let mut prism = Prism {
+        Ok(Prism {
             mode,
             child,
             address,
             log: log.to_path_buf(),
-        };
-        prism.wait_until_ready()?;
-        Ok(prism)
+        })
+    }
+
+    /// How this server builds its answers.
+    pub fn mode(&self) -> Mode {
+        self.mode
     }
 
     /// The base URL the tests use (Prism serves the paths without `/v1`).
@@ -96,7 +99,7 @@ impl Prism {
     }
 
     /// Polls until Prism answers, failing if it exits or takes too long.
-    fn wait_until_ready(&mut self) -> Result<(), String> {
+    pub fn wait_until_ready(&mut self) -> Result<(), String> {
         let started = Instant::now();
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {

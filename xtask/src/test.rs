@@ -63,9 +63,11 @@ fn start_servers(root: &Path) -> Result<Vec<Prism>, String> {
     let mut servers = Vec::new();
     for mode in [Mode::Static, Mode::Dynamic] {
         let log = work_dir.join(format!("prism-{}.log", mode.name()));
-        let prism = Prism::start(&prism_dir, &spec, mode, &log)?;
-        eprintln!("xtask: prism ({}) at {}", mode.name(), prism.url());
-        servers.push(prism);
+        servers.push(Prism::start(&prism_dir, &spec, mode, &log)?);
+    }
+    for prism in &mut servers {
+        prism.wait_until_ready()?;
+        eprintln!("xtask: prism ({}) at {}", prism.mode().name(), prism.url());
     }
     Ok(servers)
 }
