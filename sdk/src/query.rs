@@ -27,7 +27,16 @@ pub struct Query {
     #[serde(skip_serializing_if = "Option::is_none")]
     attribute: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    values: Option<Vec<Value>>,
+    values: Option<Vec<Item>>,
+}
+
+/// One entry of `values`: a plain value, or a nested query written as an
+/// object with its keys in the server's order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+enum Item {
+    Value(Value),
+    Query(Query),
 }
 
 /// One value compared by a query: a string, an integer, a float or a
@@ -91,7 +100,7 @@ impl Query {
         Query {
             method,
             attribute,
-            values,
+            values: values.map(|values| values.into_iter().map(Item::Value).collect()),
         }
     }
 
@@ -222,22 +231,26 @@ impl Query {
 
     /// Any of the queries matches.
     pub fn or(queries: impl IntoIterator<Item = Query>) -> Self {
-        Query::new("or", None, Some(nested(queries)))
+        Query::nested("or", queries)
     }
 
     /// Every one of the queries matches.
     pub fn and(queries: impl IntoIterator<Item = Query>) -> Self {
-        Query::new("and", None, Some(nested(queries)))
+        Query::nested("and", queries)
+    }
+
+    fn nested(method: &'static str, queries: impl IntoIterator<Item = Query>) -> Self {
+        Query {
+            method,
+            attribute: None,
+            values: Some(queries.into_iter().map(Item::Query).collect()),
+        }
     }
 
     /// The query as JSON.
     pub fn to_json(&self) -> Value {
         serde_json::to_value(self).unwrap_or(Value::Null)
     }
-}
-
-fn nested(queries: impl IntoIterator<Item = Query>) -> Vec<Value> {
-    queries.into_iter().map(|query| query.to_json()).collect()
 }
 
 impl fmt::Display for Query {
