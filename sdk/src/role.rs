@@ -53,7 +53,10 @@ impl Role {
     /// One user, only while they have this status (`verified` or
     /// `unverified`).
     pub fn user_with_status(id: impl AsRef<str>, status: impl AsRef<str>) -> Self {
-        Role(with_suffix(format!("user:{}", id.as_ref()), status.as_ref()))
+        Role(with_suffix(
+            format!("user:{}", id.as_ref()),
+            status.as_ref(),
+        ))
     }
 
     /// Every member of a team.

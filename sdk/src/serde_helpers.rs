@@ -20,9 +20,7 @@ where
 /// Like [`object_or_empty_array`] for an `Option`: `null` (or an absent
 /// field, with `#[serde(default)]`) becomes `None`.
 #[allow(dead_code)]
-pub fn option_object_or_empty_array<'de, D, T>(
-    deserializer: D,
-) -> Result<Option<T>, D::Error>
+pub fn option_object_or_empty_array<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
     T: Deserialize<'de>,
@@ -47,7 +45,10 @@ impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectOrEmptyArray<T> {
         if seq.next_element::<IgnoredAny>()?.is_some() {
             return Err(de::Error::invalid_length(1, &"an object or an empty array"));
         }
-        T::deserialize(MapDeserializer::<_, A::Error>::new(std::iter::empty::<((), ())>()))
+        T::deserialize(MapDeserializer::<_, A::Error>::new(std::iter::empty::<(
+            (),
+            (),
+        )>()))
     }
 }
 
