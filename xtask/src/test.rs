@@ -33,7 +33,8 @@ pub fn run(arguments: &[String]) -> Result<(), String> {
         }
     }
 
-    let tests_passed = run_cargo_test(&root, &servers[0].url(), &servers[1].url(), arguments)?;
+    let urls = [servers[0].url(), servers[1].url()];
+    let tests_passed = run_cargo_test(&root, &urls, arguments)?;
     let mut alive = Ok(());
     for prism in &mut servers {
         alive = alive.and(prism.check_alive());
@@ -58,7 +59,8 @@ fn start_servers(root: &Path) -> Result<Vec<Prism>, String> {
         .map_err(|error| format!("cannot create {}: {error}", work_dir.display()))?;
 
     install_prism(&prism_dir)?;
-    let spec = write_prism_spec(&root.join(BUNDLED_SPEC), &work_dir)?;
+    let spec = prism_spec_path(root);
+    write_prism_spec(&root.join(BUNDLED_SPEC), &spec)?;
 
     let mut servers = Vec::new();
     for mode in [Mode::Static, Mode::Dynamic] {
@@ -116,8 +118,13 @@ fn install_prism(prism_dir: &Path) -> Result<(), String> {
         .map_err(|error| format!("cannot write {}: {error}", stamp.display()))
 }
 
-/// Writes Prism's copy of `spec` into `work_dir` and returns its path.
-fn write_prism_spec(spec: &Path, work_dir: &Path) -> Result<PathBuf, String> {
+/// Where Prism's copy of the bundled spec is written.
+fn prism_spec_path(root: &Path) -> PathBuf {
+    target_dir(root).join("prism/appwrite-prism.json")
+}
+
+/// Writes Prism's copy of `spec` to `path`.
+fn write_prism_spec(spec: &Path, path: &Path) -> Result<(), String> {
     let text = std::fs::read_to_string(spec)
         .map_err(|error| format!("cannot read {}: {error}", spec.display()))?;
     let document: serde_json::Value = serde_yaml::from_str(&text)
@@ -135,28 +142,23 @@ fn write_prism_spec(spec: &Path, work_dir: &Path) -> Result<PathBuf, String> {
         changes.examples.len()
     );
     eprintln!("xtask: replaced examples: {}", changes.examples.join(", "));
-    let path = work_dir.join("appwrite-prism.json");
     let text = serde_json::to_string_pretty(&derived)
         .map_err(|error| format!("cannot serialise the prism spec: {error}"))?;
-    std::fs::write(&path, text)
-        .map_err(|error| format!("cannot write {}: {error}", path.display()))?;
-    Ok(path)
+    std::fs::write(path, text).map_err(|error| format!("cannot write {}: {error}", path.display()))
 }
 
-/// Runs `cargo test --workspace` with Prism's URLs; returns whether it passed.
-fn run_cargo_test(
-    root: &Path,
-    static_url: &str,
-    dynamic_url: &str,
-    arguments: &[String],
-) -> Result<bool, String> {
+/// Runs `cargo test --workspace` with the static and dynamic Prism URLs and Prism's
+/// spec; returns whether it passed.
+fn run_cargo_test(root: &Path, urls: &[String; 2], arguments: &[String]) -> Result<bool, String> {
+    let spec = prism_spec_path(root);
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let status = Command::new(cargo)
         .args(["test", "--workspace"])
         .args(arguments)
         .current_dir(root)
-        .env("APPWRITE_PRISM_URL", static_url)
-        .env("APPWRITE_PRISM_DYNAMIC_URL", dynamic_url)
+        .env("APPWRITE_PRISM_URL", &urls[0])
+        .env("APPWRITE_PRISM_DYNAMIC_URL", &urls[1])
+        .env("APPWRITE_PRISM_SPEC", spec)
         .env("APPWRITE_REQUIRE_PRISM", "1")
         .status()
         .map_err(|error| format!("cannot run cargo test: {error}"))?;
