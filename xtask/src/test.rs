@@ -3,10 +3,12 @@
 //!
 //! Installs Prism from `tests/prism` (`npm ci`) when needed, derives Prism's copy of the
 //! bundled spec into `target/prism/`, starts one static and one dynamic Prism on free
-//! ports of 127.0.0.1, runs `cargo test --workspace` with their URLs in
-//! `APPWRITE_PRISM_URL` and `APPWRITE_PRISM_DYNAMIC_URL` (and `APPWRITE_REQUIRE_PRISM=1`,
-//! so the conformance tests fail rather than skip without them), then checks that both
-//! servers are still alive and stops them. Extra arguments go to `cargo test`.
+//! ports of 127.0.0.1, and runs `cargo test --workspace --no-fail-fast` with
+//! `APPWRITE_PRISM_URL`, `APPWRITE_PRISM_DYNAMIC_URL`, `APPWRITE_PRISM_SPEC` (Prism's
+//! copy of the spec) and `APPWRITE_REQUIRE_PRISM=1` (so the conformance tests fail
+//! rather than skip without Prism). Then it checks that both servers are still alive
+//! and stops them. Extra arguments go to `cargo test`; `--serve` instead only starts
+//! the servers.
 
 use crate::prism::{Mode, Prism};
 use crate::prism_spec;
@@ -153,7 +155,7 @@ fn run_cargo_test(root: &Path, urls: &[String; 2], arguments: &[String]) -> Resu
     let spec = prism_spec_path(root);
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let status = Command::new(cargo)
-        .args(["test", "--workspace"])
+        .args(["test", "--workspace", "--no-fail-fast"])
         .args(arguments)
         .current_dir(root)
         .env("APPWRITE_PRISM_URL", &urls[0])
