@@ -1,0 +1,72 @@
+//! The doc comment of an SDK method, built from the operation's summary and description.
+
+use openapiv3::Operation;
+
+use super::operations::Context;
+use crate::docs;
+use crate::model::Parameter;
+
+/// Summary, description, what is sent, the positional arguments and any deprecation.
+pub fn docs(
+    context: &Context,
+    operation: &Operation,
+    description: Option<&str>,
+    parameters: &[Parameter],
+    deprecation: Option<&str>,
+) -> Vec<String> {
+    let summary = operation
+        .summary
+        .as_deref()
+        .map(|summary| docs::lines(&format!("{}.", summary.trim_end_matches('.'))))
+        .unwrap_or_default();
+    let description = description
+        .or(operation.description.as_deref())
+        .unwrap_or_default();
+    let sends = vec![format!(
+        "Sends `{} {}`.",
+        context.http_method.to_uppercase(),
+        context.path
+    )];
+    let deprecated = match deprecation {
+        Some("") => vec!["Deprecated by the API.".to_string()],
+        Some(note) => docs::lines(&format!("Deprecated by the API: {note}.")),
+        None => Vec::new(),
+    };
+    let mut blocks = vec![
+        summary,
+        docs::lines(description),
+        sends,
+        arguments(parameters),
+        deprecated,
+    ];
+    if blocks.iter().take(2).all(Vec::is_empty) {
+        blocks.insert(
+            0,
+            vec!["The spec gives no description of this operation.".to_string()],
+        );
+    }
+    docs::join(blocks)
+}
+
+fn arguments(parameters: &[Parameter]) -> Vec<String> {
+    let required: Vec<&Parameter> = parameters
+        .iter()
+        .filter(|parameter| parameter.required)
+        .collect();
+    if required.is_empty() {
+        return Vec::new();
+    }
+    let mut lines = vec!["# Arguments".to_string(), String::new()];
+    for parameter in required {
+        let text = parameter.docs.join(" ");
+        let mut item = docs::wrap(&format!("`{}`: {text}", parameter.name));
+        if let Some(first) = item.first_mut() {
+            *first = format!("- {first}");
+        }
+        for line in item.iter_mut().skip(1) {
+            *line = format!("  {line}");
+        }
+        lines.extend(item);
+    }
+    lines
+}

@@ -1,0 +1,256 @@
+//! Schemas to Rust types: model fields, and the parameters of SDK methods.
+
+use openapiv3::{ReferenceOr, Schema, SchemaKind, StringFormat, Type, VariantOrUnknownOrEmpty};
+use serde_json::Value;
+
+use super::enums::EnumRegistry;
+use super::references;
+use crate::diagnostics::{Diagnostics, child};
+use crate::load::Spec;
+use crate::model::ParameterShape;
+
+/// The Rust type of a model field.
+#[derive(Debug, Clone)]
+pub struct FieldType {
+    /// The type, without the `Option` of an optional field.
+    pub rust: String,
+    /// Whether the schema says `nullable` (or `x-nullable`).
+    pub nullable: bool,
+    /// Whether the server may send `[]` for an empty value of this object type.
+    pub accepts_empty_array: bool,
+}
+
+impl FieldType {
+    fn plain(rust: &str) -> Self {
+        Self {
+            rust: rust.to_string(),
+            nullable: false,
+            accepts_empty_array: false,
+        }
+    }
+}
+
+/// The type of a model property, as seen from inside `crate::models`.
+pub fn field_type(
+    spec: &Spec,
+    property: &ReferenceOr<Box<Schema>>,
+    pointer: &str,
+    diagnostics: &mut Diagnostics,
+) -> FieldType {
+    let schema = match property {
+        ReferenceOr::Reference { reference } => {
+            return reference_type(spec, reference, false, pointer, diagnostics);
+        }
+        ReferenceOr::Item(schema) => schema,
+    };
+    let mut typed = match &schema.schema_kind {
+        SchemaKind::Type(Type::String(_)) => FieldType::plain("String"),
+        SchemaKind::Type(Type::Integer(_)) => FieldType::plain("i64"),
+        SchemaKind::Type(Type::Number(_)) => FieldType::plain("f64"),
+        SchemaKind::Type(Type::Boolean(_)) => FieldType::plain("bool"),
+        SchemaKind::Type(Type::Array(array)) => {
+            let item_pointer = child(pointer, "items");
+            let item = match &array.items {
+                Some(ReferenceOr::Reference { reference }) => {
+                    reference_type(spec, reference, true, &item_pointer, diagnostics).rust
+                }
+                Some(ReferenceOr::Item(item)) => {
+                    let boxed = ReferenceOr::Item(item.clone());
+                    field_type(spec, &boxed, &item_pointer, diagnostics).rust
+                }
+                None => "serde_json::Value".to_string(),
+            };
+            FieldType::plain(&format!("Vec<{item}>"))
+        }
+        SchemaKind::Type(Type::Object(_)) => object_field(spec, pointer, diagnostics),
+        SchemaKind::Any(_) | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
+            FieldType::plain("serde_json::Value")
+        }
+        _ => {
+            diagnostics.warning(pointer, "unsupported schema: typed as serde_json::Value");
+            FieldType::plain("serde_json::Value")
+        }
+    };
+    typed.nullable = is_nullable(schema);
+    typed
+}
+
+/// `type: object`: an object of a model when `items` names one (a quirk of Appwrite's
+/// specs), any JSON when `items` holds a `oneOf`, else a JSON map.
+fn object_field(spec: &Spec, pointer: &str, diagnostics: &mut Diagnostics) -> FieldType {
+    let items = spec.raw_at(pointer).and_then(|raw| raw.get("items"));
+    match items {
+        Some(Value::Object(items)) if items.contains_key("$ref") => {
+            let reference = items
+                .get("$ref")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            reference_type(
+                spec,
+                reference,
+                false,
+                &child(pointer, "items"),
+                diagnostics,
+            )
+        }
+        Some(Value::Object(items)) if items.contains_key("oneOf") => {
+            FieldType::plain("serde_json::Value")
+        }
+        _ => FieldType {
+            rust: "serde_json::Map<String, serde_json::Value>".to_string(),
+            nullable: false,
+            accepts_empty_array: true,
+        },
+    }
+}
+
+/// A field holding another model; in an array, a user-data model passes `T` on.
+fn reference_type(
+    spec: &Spec,
+    reference: &str,
+    in_array: bool,
+    pointer: &str,
+    diagnostics: &mut Diagnostics,
+) -> FieldType {
+    let Some(name) = references::schema_name(spec, reference, pointer, diagnostics) else {
+        return FieldType::plain("serde_json::Value");
+    };
+    let type_name = references::model_type(name);
+    let generic = super::models::generic_models(spec).contains(name);
+    FieldType::plain(&if generic && in_array {
+        format!("super::{type_name}<T>")
+    } else {
+        format!("super::{type_name}")
+    })
+}
+
+/// Whether a schema allows `null`.
+pub fn is_nullable(schema: &Schema) -> bool {
+    schema.schema_data.nullable
+        || schema.schema_data.extensions.get("x-nullable") == Some(&Value::Bool(true))
+}
+
+/// The Rust shape of a method parameter of this schema, named `name` in Rust.
+pub fn parameter_shape(
+    spec: &Spec,
+    schema: &ReferenceOr<Schema>,
+    name: &str,
+    pointer: &str,
+    enums: &mut EnumRegistry,
+    diagnostics: &mut Diagnostics,
+) -> ParameterShape {
+    let Some(schema) = references::resolve(spec, schema, pointer, diagnostics) else {
+        return payload(name);
+    };
+    match &schema.schema_kind {
+        SchemaKind::Type(Type::String(string)) => {
+            let values: Vec<String> = string.enumeration.iter().flatten().cloned().collect();
+            match enums.register(schema, &values, pointer) {
+                Some(type_name) => enum_shape(&type_name, name),
+                None => string_shape(name),
+            }
+        }
+        SchemaKind::Type(Type::Integer(_)) => copy_shape("i64", name),
+        SchemaKind::Type(Type::Number(_)) => copy_shape("f64", name),
+        SchemaKind::Type(Type::Boolean(_)) => copy_shape("bool", name),
+        SchemaKind::Type(Type::Array(array)) => array_shape(
+            spec,
+            array,
+            name,
+            &child(pointer, "items"),
+            enums,
+            diagnostics,
+        ),
+        _ => payload(name),
+    }
+}
+
+fn array_shape(
+    spec: &Spec,
+    array: &openapiv3::ArrayType,
+    name: &str,
+    pointer: &str,
+    enums: &mut EnumRegistry,
+    diagnostics: &mut Diagnostics,
+) -> ParameterShape {
+    let Some(items) = &array.items else {
+        return payload(name);
+    };
+    let items = items.clone().unbox();
+    let item = parameter_shape(spec, &items, name, pointer, enums, diagnostics);
+    match item.stored.as_str() {
+        "String" => ParameterShape {
+            argument: "impl IntoIterator<Item = impl Into<String>>".to_string(),
+            stored: "Vec<String>".to_string(),
+            convert: format!("{name}.into_iter().map(Into::into).collect()"),
+            as_segment: String::new(),
+        },
+        "crate::request::Payload" => payload(name),
+        stored => ParameterShape {
+            argument: format!("impl IntoIterator<Item = {stored}>"),
+            stored: format!("Vec<{stored}>"),
+            convert: format!("{name}.into_iter().collect()"),
+            as_segment: String::new(),
+        },
+    }
+}
+
+/// Whether a schema is the file of an upload: `format: binary`, or a string with a
+/// `null` example (how Appwrite's specs mark files in multipart bodies).
+pub fn is_file(schema: &Schema) -> bool {
+    let SchemaKind::Type(Type::String(string)) = &schema.schema_kind else {
+        return false;
+    };
+    let binary = matches!(
+        string.format,
+        VariantOrUnknownOrEmpty::Item(StringFormat::Binary)
+    );
+    binary || schema.schema_data.extensions.get("x-example") == Some(&Value::Null)
+}
+
+/// The shape of the file of an upload.
+pub fn file_shape(name: &str) -> ParameterShape {
+    ParameterShape {
+        argument: "crate::InputFile".to_string(),
+        stored: "crate::InputFile".to_string(),
+        convert: name.to_string(),
+        as_segment: String::new(),
+    }
+}
+
+fn string_shape(name: &str) -> ParameterShape {
+    ParameterShape {
+        argument: "impl Into<String>".to_string(),
+        stored: "String".to_string(),
+        convert: format!("{name}.into()"),
+        as_segment: format!("&self.{name}"),
+    }
+}
+
+fn enum_shape(type_name: &str, name: &str) -> ParameterShape {
+    let path = format!("crate::enums::{type_name}");
+    ParameterShape {
+        argument: path.clone(),
+        stored: path,
+        convert: name.to_string(),
+        as_segment: format!("self.{name}.as_str()"),
+    }
+}
+
+fn copy_shape(rust: &str, name: &str) -> ParameterShape {
+    ParameterShape {
+        argument: rust.to_string(),
+        stored: rust.to_string(),
+        convert: name.to_string(),
+        as_segment: format!("&self.{name}.to_string()"),
+    }
+}
+
+fn payload(name: &str) -> ParameterShape {
+    ParameterShape {
+        argument: "impl serde::Serialize".to_string(),
+        stored: "crate::request::Payload".to_string(),
+        convert: format!("crate::request::Payload::new({name})"),
+        as_segment: String::new(),
+    }
+}
