@@ -27,7 +27,7 @@ struct UploadStatus {
 /// Asks the server for the file `id` at `<upload path>/<id>` and reads its chunk counts.
 ///
 /// Any failure is an error: an upload is never silently started again from scratch.
-pub(super) async fn lookup(session: &UploadSession<'_>, id: Option<&str>) -> Result<Lookup> {
+pub(super) async fn lookup(session: &mut UploadSession<'_>, id: Option<&str>) -> Result<Lookup> {
     let id = match id {
         Some(id) if id != UNIQUE_ID && !id.is_empty() => id,
         _ => {

@@ -29,10 +29,7 @@ impl Client {
         request.check()?;
         let url = self.url_for(&request)?;
         let given_id = given_file_id(&request, upload.id_field);
-        let file =
-            upload.file.open().await.map_err(|error| {
-                Error::invalid_input_from("cannot read the file to upload", error)
-            })?;
+        let file = upload.file.open().await.map_err(read_failed)?;
         let mut session = UploadSession {
             client: self,
             request,
@@ -45,7 +42,7 @@ impl Client {
         };
 
         let first_chunk = if upload.resume {
-            match resume::lookup(&session, given_id.as_deref()).await? {
+            match resume::lookup(&mut session, given_id.as_deref()).await? {
                 Lookup::Complete(body) => {
                     session.report(session.plan.chunk_count(), resume::id_of(&body));
                     return decode(&body);
@@ -100,7 +97,7 @@ impl UploadSession<'_> {
             .source
             .skip_to(offset)
             .await
-            .map_err(|error| Error::invalid_input_from("cannot read the file to upload", error))?;
+            .map_err(read_failed)?;
         let mut last_body = Bytes::new();
         for index in first..self.plan.chunk_count() {
             last_body = self.send_chunk(index).await?;
@@ -134,11 +131,11 @@ impl UploadSession<'_> {
             .source
             .read_chunk(length)
             .await
-            .map_err(|error| Error::invalid_input_from("cannot read the file to upload", error))
+            .map_err(read_failed)
     }
 
     /// Posts one multipart request holding `bytes` and every other form field.
-    async fn post(&self, bytes: Bytes, range: Option<ChunkRange>) -> Result<Bytes> {
+    async fn post(&mut self, bytes: Bytes, range: Option<ChunkRange>) -> Result<Bytes> {
         let length = bytes.len() as u64;
         let part = Part::stream_with_length(reqwest::Body::from(bytes), length)
             .file_name(self.file.name.clone())
@@ -187,11 +184,20 @@ impl UploadSession<'_> {
             }
             _ => "nothing was stored, so start the upload again".to_owned(),
         };
+        let reason = if cause.is_invalid_input() {
+            cause.message().to_owned()
+        } else {
+            cause.to_string()
+        };
         let message = format!(
-            "upload of chunk {chunk} of {count} (bytes {}-{}) failed: {cause}; {advice}",
+            "upload of chunk {chunk} of {count} (bytes {}-{}) failed: {reason}; {advice}",
             range.start, range.end
         );
         // FIXME: the kind is invalid input whatever the cause; the core has no upload kind yet.
         Error::invalid_input_from(message, cause)
     }
+}
+
+fn read_failed(error: std::io::Error) -> Error {
+    Error::invalid_input_from(format!("cannot read the file to upload: {error}"), error)
 }
