@@ -321,7 +321,7 @@ impl State {
         } else if file
             .fields
             .as_ref()
-            .is_some_and(|fields| *fields != upload.fields)
+            .is_some_and(|fields| without_id(fields) != without_id(&upload.fields))
         {
             Some(format!(
                 "form fields {:?} differ from the first chunk's",
@@ -369,4 +369,10 @@ impl Incoming {
             fields: self.fields.clone(),
         }
     }
+}
+
+/// The form fields but `fileId`, which a resumed upload may name differently (the
+/// server goes by `x-appwrite-id` then).
+fn without_id(fields: &[(String, String)]) -> Vec<&(String, String)> {
+    fields.iter().filter(|(name, _)| name != "fileId").collect()
 }
