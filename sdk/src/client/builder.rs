@@ -10,10 +10,8 @@ use url::Url;
 
 use super::{Client, ClientInner, Credentials, HttpClients, credential_value};
 use crate::error::{Error, Result};
+use crate::services::RESPONSE_FORMAT;
 use crate::session::{FALLBACK_COOKIES, SessionStore};
-
-/// The response format this SDK was generated for.
-const RESPONSE_FORMAT: &str = "1.6.0";
 
 /// The most redirects a GET or HEAD request follows.
 const MAX_REDIRECTS: usize = 10;
