@@ -25,6 +25,7 @@ mod sweep;
 use appwrite::Client;
 use appwrite::reqwest::{self, StatusCode};
 use std::collections::BTreeSet;
+use std::io::Write as _;
 use sweep::Sweep;
 
 /// The user data of documents and preferences, decoded as the SDK does by default.
@@ -105,7 +106,9 @@ fn prism_url(variable: &str) -> Option<String> {
             panic!("{variable} is not set but APPWRITE_REQUIRE_PRISM is: prism did not start")
         }
         _ => {
-            eprintln!("skipped: {variable} is not set; run `cargo xtask test` to start prism");
+            // Written to stderr directly so the reason shows even when output is captured.
+            let reason = format!("skipped: {variable} is not set; `cargo xtask test` starts prism");
+            let _ = writeln!(std::io::stderr(), "{reason}");
             None
         }
     }
