@@ -84,15 +84,16 @@ impl Client {
         // A session the caller set, or session headers the caller gave,
         // win over what the client captured.
         if credentials.session.is_none() {
-            if let Some(cookie) = inner.session.cookie_header() {
-                if !headers.contains_key(COOKIE) {
-                    headers.insert(COOKIE, cookie);
-                }
+            let session = &inner.session;
+            if let Some(cookie) = session
+                .cookie_header()
+                .filter(|_| !headers.contains_key(COOKIE))
+            {
+                headers.insert(COOKIE, cookie);
             }
-            if let Some(fallback) = inner.session.fallback_header() {
-                if !headers.contains_key(FALLBACK_COOKIES) {
-                    headers.insert(FALLBACK_COOKIES, fallback);
-                }
+            let fallback = session.fallback_header();
+            if let Some(fallback) = fallback.filter(|_| !headers.contains_key(FALLBACK_COOKIES)) {
+                headers.insert(FALLBACK_COOKIES, fallback);
             }
         }
         headers
