@@ -47,6 +47,43 @@ async fn every_operation_passes_with_dynamic_responses() {
     }
 }
 
+/// Static answers carry the spec's examples (and the derived spec's fixed ones), so the
+/// decoded fields must hold them: the sweep's `Ok`s are real decodes, not empty shells.
+#[tokio::test]
+async fn static_answers_decode_to_the_spec_examples() {
+    let Some(url) = prism_url("APPWRITE_PRISM_URL") else {
+        return;
+    };
+    let client = client(&url);
+    let user = client.account().get().await.expect("account.get decodes");
+    assert_eq!(
+        (user.email.as_str(), user.labels),
+        ("john@appwrite.io", vec!["vip".into()])
+    );
+
+    let countries = client
+        .locale()
+        .list_countries()
+        .await
+        .expect("countries decode");
+    let codes: Vec<&str> = countries
+        .countries
+        .iter()
+        .map(|country| country.code.as_str())
+        .collect();
+    assert_eq!(codes, ["US"]);
+
+    let execution = client
+        .functions()
+        .get_execution("<FUNCTION_ID>", "<EXECUTION_ID>");
+    let execution = execution.await.expect("the execution decodes");
+    let header = execution
+        .request_headers
+        .first()
+        .map(|header| header.name.as_str());
+    assert_eq!(header, Some("Content-Type"));
+}
+
 /// Prism must answer 401 to a request without the project header.
 #[tokio::test]
 async fn prism_rejects_a_request_without_the_project() {
