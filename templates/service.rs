@@ -1,4 +1,7 @@
 {#- Context: `ServiceTemplate` in codegen/src/render.rs. One service (a tag of the spec). -#}
+{# Method names and argument lists come from the spec, not from Rust's conventions. #}
+#![allow(clippy::too_many_arguments, clippy::wrong_self_convention)]
+
 use crate::Client;
 use super::ResponseFuture;
 use crate::request::{ApiRequest, BodyKind};
@@ -25,7 +28,9 @@ impl {{ service.type_name }} {
         {{ method.builder }} {
             client: self.client.clone(),
 {% for parameter in method.parameters %}
-{% if parameter.required %}
+{% if parameter.required && parameter.shape.convert == parameter.name %}
+            {{ parameter.name }},
+{% else if parameter.required %}
             {{ parameter.name }}: {{ parameter.shape.convert }},
 {% else %}
             {{ parameter.name }}: None,
@@ -93,7 +98,11 @@ impl{% if method.generic %}<T: serde::de::DeserializeOwned + Send + 'static>{% e
 {% for segment in method.path_segments %}
         let {{ segment.local }} = crate::request::encode_segment({{ segment.value }});
 {% endfor %}
+{% if method.path_segments.is_empty() %}
+        let path = "{{ method.path_format }}".to_string();
+{% else %}
         let path = format!("{{ method.path_format }}");
+{% endif %}
         ApiRequest::new(reqwest::Method::{{ method.http_method }}, path, BodyKind::{{ method.body_kind }})
 {% for parameter in method.parameters %}
 {% if parameter.location == Location::Query %}

@@ -62,7 +62,7 @@ fn needs_gap(previous: &str, line: &str) -> bool {
     if indent(previous) != indent(line) || line.trim().is_empty() {
         return false;
     }
-    let closed_block = matches!(previous.trim(), "}" | "};");
+    let closed_block = matches!(previous.trim(), "}" | "};") || previous.ends_with(" {}");
     let starts_item = [
         "///", "#[", "pub", "impl", "fn ", "type ", "const ", "mod ", "use ",
     ]

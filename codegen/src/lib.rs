@@ -16,6 +16,7 @@ pub mod lower;
 pub mod model;
 pub mod naming;
 pub mod render;
+pub mod standalone;
 pub mod write;
 
 use std::path::Path;

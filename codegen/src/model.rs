@@ -155,7 +155,8 @@ pub struct PathSegment {
 pub struct UploadFields {
     /// The multipart field holding the file.
     pub file: String,
-    /// The field marked `x-upload-id`, whose value names the file.
+    /// The field marked `x-upload-id`, whose value names the file; empty when the
+    /// operation has none (the server then names the upload).
     pub id: String,
 }
 

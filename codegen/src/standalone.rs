@@ -6,10 +6,11 @@
 
 use std::path::{Path, PathBuf};
 
-use appwrite_codegen::write::GENERATED_FOLDERS;
+use crate::write::GENERATED_FOLDERS;
 use toml::{Table, Value};
 
-/// Writes the core files and `Cargo.toml` of a standalone SDK crate into `out`.
+/// Writes the core files and `Cargo.toml` of a standalone SDK crate into `out`, taking
+/// the core from the workspace at `root`.
 pub fn write_crate(root: &Path, out: &Path, spec_label: &str) -> Result<(), String> {
     let sdk = root.join("sdk");
     for file in core_files(&sdk.join("src"))? {

@@ -10,7 +10,16 @@ mod prism_spec;
 mod regen;
 mod test;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The workspace root: the folder above `xtask/`.
+pub fn workspace_root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map_or(manifest_dir.clone(), PathBuf::from)
+}
 
 fn main() -> ExitCode {
     let arguments: Vec<String> = std::env::args().skip(1).collect();

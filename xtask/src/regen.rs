@@ -4,9 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use appwrite_codegen::write::{self, Drift};
-use appwrite_codegen::{BUNDLED_SDK_SRC, BUNDLED_SPEC, Generation};
-
-use crate::standalone;
+use appwrite_codegen::{BUNDLED_SDK_SRC, BUNDLED_SPEC, Generation, standalone};
 
 /// The options of one `regen` run.
 struct Options {

@@ -27,19 +27,27 @@ struct Entry {
 }
 
 impl EnumRegistry {
-    /// Registers the enum of a string schema, when it is named by `x-enum-name`, and
-    /// returns its Rust type name. The same name seen twice gathers the values of both.
+    /// Registers the enum of a string schema and returns its Rust type name: the name
+    /// `x-enum-name` gives, or else one derived from the parameter's `fallback_name`.
+    /// The same name seen twice gathers the values of both.
     pub fn register(
         &mut self,
         schema: &Schema,
         values: &[String],
+        fallback_name: &str,
         pointer: &str,
     ) -> Option<String> {
-        let spec_name = schema.schema_data.extensions.get("x-enum-name")?.as_str()?;
-        let type_name = naming::pascal(spec_name);
+        if values.is_empty() {
+            return None;
+        }
+        let spec_name = match schema.schema_data.extensions.get("x-enum-name") {
+            Some(Value::String(name)) if !name.is_empty() => name.clone(),
+            _ => naming::pascal(fallback_name.trim_start_matches("r#")),
+        };
+        let type_name = naming::pascal(&spec_name);
         let keys = enum_keys(schema);
         let entry = self.entries.entry(type_name.clone()).or_default();
-        entry.spec_name = spec_name.to_string();
+        entry.spec_name = spec_name;
         entry.pointers.insert(pointer.to_string());
         for (index, value) in values.iter().enumerate() {
             if !entry.values.contains(value) {
@@ -104,7 +112,7 @@ fn lower_enum(type_name: String, entry: Entry) -> Enum {
         module: naming::module(&type_name),
         docs: docs::join(vec![
             docs::lines(&format!(
-                "The values of `{}` (`x-enum-name`) that this SDK knows.",
+                "The values of `{}` that this SDK knows.",
                 entry.spec_name
             )),
             docs::lines(&format!(

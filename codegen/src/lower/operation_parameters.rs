@@ -36,6 +36,10 @@ pub fn collect(
     };
     declared_parameters(context, operation, enums, diagnostics, &mut collected);
     body_parameters(context, operation, kind, enums, diagnostics, &mut collected);
+    if kind == MethodKind::Graphql && collected.body_kind == "None" {
+        collected.parameters.push(graphql_query());
+        collected.body_kind = "Json";
+    }
     check_path(context, &collected.parameters, diagnostics);
     collected
         .parameters
@@ -199,6 +203,23 @@ fn body_parameter(
         location,
         required: false,
         shape,
+    }
+}
+
+/// GraphQL operations of Appwrite's specs declare no body, but the server reads the
+/// request from a `query` field: an object with `query`, and optionally `variables` and
+/// `operationName`.
+fn graphql_query() -> Parameter {
+    Parameter {
+        name: "query".to_string(),
+        wire_name: "query".to_string(),
+        docs: docs::lines(
+            "The GraphQL request: an object with `query`, and optionally `variables` and \
+             `operationName` (the spec declares no body; Appwrite reads this field).",
+        ),
+        location: Location::Body,
+        required: true,
+        shape: parameters::payload("query"),
     }
 }
 

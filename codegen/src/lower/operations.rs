@@ -142,22 +142,15 @@ fn upload_fields(
         .parameters
         .iter()
         .find(|parameter| parameter.location == Location::File);
-    match (file, &collected.upload_id) {
-        (Some(file), Some(id)) => Some(UploadFields {
+    match file {
+        Some(file) => Some(UploadFields {
             file: file.wire_name.clone(),
-            id: id.clone(),
+            id: collected.upload_id.clone().unwrap_or_default(),
         }),
-        (None, _) => {
+        None => {
             diagnostics.error(
                 &format!("{pointer}/requestBody"),
                 "upload operation has no file field (a multipart string with `format: binary`)",
-            );
-            None
-        }
-        (_, None) => {
-            diagnostics.error(
-                &format!("{pointer}/requestBody"),
-                "upload operation has no field marked `x-upload-id`",
             );
             None
         }

@@ -145,7 +145,7 @@ pub fn parameter_shape(
     match &schema.schema_kind {
         SchemaKind::Type(Type::String(string)) => {
             let values: Vec<String> = string.enumeration.iter().flatten().cloned().collect();
-            match enums.register(schema, &values, pointer) {
+            match enums.register(schema, &values, name, pointer) {
                 Some(type_name) => enum_shape(&type_name, name),
                 None => string_shape(name),
             }
@@ -246,7 +246,8 @@ fn copy_shape(rust: &str, name: &str) -> ParameterShape {
     }
 }
 
-fn payload(name: &str) -> ParameterShape {
+/// The shape of a parameter taken as any serialisable value.
+pub fn payload(name: &str) -> ParameterShape {
     ParameterShape {
         argument: "impl serde::Serialize".to_string(),
         stored: "crate::request::Payload".to_string(),
