@@ -165,3 +165,30 @@ fn answers_http(address: SocketAddr) -> bool {
     let mut start = [0u8; 8];
     stream.read_exact(&mut start).is_ok() && start.starts_with(b"HTTP/1.")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_server_that_answers_http_is_ready() {
+        let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).unwrap();
+        let address = listener.local_addr().unwrap();
+        let server = std::thread::spawn(move || {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut request = [0u8; 64];
+            let _ = stream.read(&mut request);
+            stream
+                .write_all(b"HTTP/1.1 401 Unauthorized\r\n\r\n")
+                .unwrap();
+        });
+        assert!(answers_http(address));
+        server.join().unwrap();
+    }
+
+    #[test]
+    fn a_closed_port_is_not_ready() {
+        let port = free_port().unwrap();
+        assert!(!answers_http(SocketAddr::from((Ipv4Addr::LOCALHOST, port))));
+    }
+}
