@@ -29,7 +29,14 @@ pub fn run(arguments: &[String]) -> Result<(), String> {
         .first()
         .is_some_and(|argument| argument == "--serve")
     {
-        eprintln!("xtask: serving until interrupted (ctrl-c)");
+        eprintln!("xtask: serving until interrupted (ctrl-c); for the conformance tests:");
+        eprintln!(
+            "APPWRITE_PRISM_URL={} APPWRITE_PRISM_DYNAMIC_URL={} APPWRITE_PRISM_SPEC={} \\\n  \
+             cargo test -p appwrite-tests --test conformance_prism",
+            servers[0].url(),
+            servers[1].url(),
+            prism_spec_path(&root).display()
+        );
         loop {
             std::thread::park();
         }
