@@ -171,3 +171,21 @@ async fn a_failed_first_chunk_says_to_start_again() {
     assert!(text.contains("start the upload again"), "{text}");
     assert_eq!(server.seen().len(), 1, "nothing sent after the failure");
 }
+
+#[tokio::test]
+async fn resume_of_an_upload_of_another_size_is_an_error() {
+    let server = FakeStorage::start().await;
+    server.preload("other-size", &sample(4 * CHUNK), 2);
+    let client = client(&server.endpoint());
+
+    let input = InputFile::from_bytes("big.bin", sample(SIZE));
+    let error = create_file(&client, "other-size", input, None, true).await;
+
+    let error = error.expect_err("sizes differ");
+    let text = error.to_string();
+    assert!(
+        text.contains("holds a file of 4 chunks but this file makes 3"),
+        "{text}"
+    );
+    assert_eq!(ranges(&server), [get()]);
+}

@@ -61,6 +61,11 @@ impl FakeStorage {
         self.state().fail_chunks.push(index);
     }
 
+    /// Makes the server wait `delay` before every answer.
+    pub fn delay_answers(&self, delay: std::time::Duration) {
+        self.state().delay = delay;
+    }
+
     /// Stores the first `chunks` chunks of `data` as an interrupted upload named `id`.
     pub fn preload(&self, id: &str, data: &[u8], chunks: u64) {
         self.state().preload(id, data, chunks);

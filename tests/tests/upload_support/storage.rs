@@ -38,6 +38,7 @@ pub struct State {
     pub seen: Vec<Seen>,
     pub violations: Vec<String>,
     pub fail_chunks: Vec<u64>,
+    pub delay: std::time::Duration,
     next_id: u64,
 }
 
@@ -64,7 +65,9 @@ impl Respond for Storage {
         };
         seen.status = status;
         state.seen.push(seen);
-        ResponseTemplate::new(status).set_body_json(body)
+        ResponseTemplate::new(status)
+            .set_body_json(body)
+            .set_delay(state.delay)
     }
 }
 
