@@ -69,7 +69,7 @@ impl AsyncRead for ShortReader {
         buffer: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         self.calls += 1;
-        if self.calls % 7 == 0 {
+        if self.calls.rem_euclid(7) == 0 {
             context.waker().wake_by_ref();
             return Poll::Pending;
         }

@@ -253,7 +253,7 @@ fn range_problem(range: &Range, length: usize) -> Option<String> {
             range.start, range.end
         ));
     }
-    if range.start % chunk != 0 {
+    if range.start / chunk * chunk != range.start {
         return Some(format!(
             "chunk starting at {} is not on a 5 MiB boundary",
             range.start
