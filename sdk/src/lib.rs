@@ -46,13 +46,15 @@ mod error;
 mod id;
 mod permission;
 mod query;
-mod request;
+#[doc(hidden)]
+pub mod request;
 mod response;
 mod role;
 #[doc(hidden)]
 pub mod serde_helpers;
 mod session;
-mod upload;
+#[doc(hidden)]
+pub mod upload;
 
 #[rustfmt::skip]
 pub mod enums;

@@ -4,6 +4,9 @@
 //! Values are serialised into JSON values when they are added, so a request
 //! holds no borrowed data; a value that cannot be serialised is kept as an
 //! error and reported as invalid input when the request is sent.
+//!
+//! This module is the interface between the generated services and the core; it is
+//! hidden from the docs and not meant to be used directly.
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::Method;
@@ -21,7 +24,7 @@ const ENCODE: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'~');
 
 /// Percent-encodes one path segment (`/ ? # %` and spaces included).
-pub(crate) fn encode_segment(value: &str) -> String {
+pub fn encode_segment(value: &str) -> String {
     utf8_percent_encode(value, ENCODE).to_string()
 }
 
@@ -32,7 +35,7 @@ pub(crate) fn encode_query_value(value: &str) -> String {
 
 /// How the parameters of a request's body are sent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum BodyKind {
+pub enum BodyKind {
     /// No body at all.
     None,
     /// A JSON object.
@@ -44,7 +47,7 @@ pub(crate) enum BodyKind {
 /// One API call: method, relative path, query pairs, body fields and fixed
 /// headers.
 #[derive(Debug)]
-pub(crate) struct ApiRequest {
+pub struct ApiRequest {
     method: Method,
     path: String,
     body_kind: BodyKind,
@@ -57,7 +60,7 @@ pub(crate) struct ApiRequest {
 impl ApiRequest {
     /// `path` is relative to the endpoint (which already ends in `/v1`) and
     /// has its segments encoded with `encode_segment`.
-    pub(crate) fn new(method: Method, path: String, body: BodyKind) -> Self {
+    pub fn new(method: Method, path: String, body: BodyKind) -> Self {
         ApiRequest {
             method,
             path,
@@ -72,7 +75,7 @@ impl ApiRequest {
     /// Adds a query parameter; `null` is skipped, arrays become one
     /// `name[]=item` pair per item, booleans `true`/`false`, integers exact,
     /// strings as they are.
-    pub(crate) fn query<T: Serialize + ?Sized>(mut self, name: &'static str, value: &T) -> Self {
+    pub fn query<T: Serialize + ?Sized>(mut self, name: &'static str, value: &T) -> Self {
         match serde_json::to_value(value) {
             Ok(Value::Null) => {}
             Ok(Value::Array(items)) => {
@@ -89,7 +92,7 @@ impl ApiRequest {
 
     /// Adds a body field (JSON or multipart, per `BodyKind`); `null` is
     /// skipped.
-    pub(crate) fn body<T: Serialize + ?Sized>(mut self, name: &'static str, value: &T) -> Self {
+    pub fn body<T: Serialize + ?Sized>(mut self, name: &'static str, value: &T) -> Self {
         match serde_json::to_value(value) {
             Ok(Value::Null) => {}
             Ok(value) => {
@@ -101,7 +104,7 @@ impl ApiRequest {
     }
 
     /// Adds a fixed header such as `x-sdk-graphql: true`.
-    pub(crate) fn header(mut self, name: &'static str, value: &'static str) -> Self {
+    pub fn header(mut self, name: &'static str, value: &'static str) -> Self {
         self.headers.push((name, value));
         self
     }
@@ -205,7 +208,7 @@ pub struct Payload(std::result::Result<Value, String>);
 
 impl Payload {
     /// Serialises `value` now and keeps the result.
-    pub(crate) fn new(value: impl Serialize) -> Self {
+    pub fn new(value: impl Serialize) -> Self {
         Payload(serde_json::to_value(value).map_err(|error| error.to_string()))
     }
 }

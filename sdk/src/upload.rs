@@ -26,7 +26,10 @@ pub use input::InputFile;
 pub use progress::{ProgressCallback, UploadProgress};
 
 /// One upload: the file, where it goes in the form, and how progress is reported.
-pub(crate) struct Upload {
+///
+/// Built by generated code; not meant to be used directly.
+#[doc(hidden)]
+pub struct Upload {
     file: InputFile,
     file_field: &'static str,
     id_field: &'static str,
@@ -36,7 +39,7 @@ pub(crate) struct Upload {
 
 impl Upload {
     /// `file_field`: multipart field of the file; `id_field`: the `x-upload-id` field.
-    pub(crate) fn new(file: InputFile, file_field: &'static str, id_field: &'static str) -> Self {
+    pub fn new(file: InputFile, file_field: &'static str, id_field: &'static str) -> Self {
         Self {
             file,
             file_field,
@@ -47,13 +50,13 @@ impl Upload {
     }
 
     /// Sets the callback told of progress after each chunk.
-    pub(crate) fn progress(mut self, callback: Option<ProgressCallback>) -> Self {
+    pub fn progress(mut self, callback: Option<ProgressCallback>) -> Self {
         self.progress = callback;
         self
     }
 
     /// Whether to ask the server which chunks it already holds and send only the others.
-    pub(crate) fn resume(mut self, resume: bool) -> Self {
+    pub fn resume(mut self, resume: bool) -> Self {
         self.resume = resume;
         self
     }

@@ -62,8 +62,13 @@ pub fn field_type(
             };
             FieldType::plain(&format!("Vec<{item}>"))
         }
-        SchemaKind::Type(Type::Object(_)) => object_field(spec, pointer, diagnostics),
-        SchemaKind::Any(_) | SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
+        SchemaKind::Type(Type::Object(_)) => FieldType {
+            rust: "serde_json::Map<String, serde_json::Value>".to_string(),
+            nullable: false,
+            accepts_empty_array: true,
+        },
+        SchemaKind::Any(any) => any_field(spec, any, pointer, diagnostics),
+        SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => {
             FieldType::plain("serde_json::Value")
         }
         _ => {
@@ -75,32 +80,30 @@ pub fn field_type(
     typed
 }
 
-/// `type: object`: an object of a model when `items` names one (a quirk of Appwrite's
-/// specs), any JSON when `items` holds a `oneOf`, else a JSON map.
-fn object_field(spec: &Spec, pointer: &str, diagnostics: &mut Diagnostics) -> FieldType {
-    let items = spec.raw_at(pointer).and_then(|raw| raw.get("items"));
-    match items {
-        Some(Value::Object(items)) if items.contains_key("$ref") => {
-            let reference = items
-                .get("$ref")
-                .and_then(Value::as_str)
-                .unwrap_or_default();
-            reference_type(
-                spec,
-                reference,
-                false,
-                &child(pointer, "items"),
-                diagnostics,
-            )
-        }
-        Some(Value::Object(items)) if items.contains_key("oneOf") => {
+/// A schema `openapiv3` could not give one type, such as `type: object` beside `items`
+/// (a quirk of Appwrite's specs meaning "an object of that model"); an `items` holding a
+/// `oneOf` is any JSON.
+fn any_field(
+    spec: &Spec,
+    any: &openapiv3::AnySchema,
+    pointer: &str,
+    diagnostics: &mut Diagnostics,
+) -> FieldType {
+    let is_object = any.typ.as_deref() == Some("object");
+    match &any.items {
+        Some(ReferenceOr::Reference { reference }) if is_object => reference_type(
+            spec,
+            reference,
+            false,
+            &child(pointer, "items"),
+            diagnostics,
+        ),
+        Some(_) if is_object => FieldType::plain("serde_json::Value"),
+        _ if any.typ.is_none() => FieldType::plain("serde_json::Value"),
+        _ => {
+            diagnostics.warning(pointer, "unsupported schema: typed as serde_json::Value");
             FieldType::plain("serde_json::Value")
         }
-        _ => FieldType {
-            rust: "serde_json::Map<String, serde_json::Value>".to_string(),
-            nullable: false,
-            accepts_empty_array: true,
-        },
     }
 }
 

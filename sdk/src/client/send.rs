@@ -45,7 +45,8 @@ impl Client {
 
     /// The URL of a GET request with every query parameter and `project`, not
     /// sent.
-    pub(crate) fn request_url(&self, request: &ApiRequest) -> Result<Url> {
+    #[doc(hidden)]
+    pub fn request_url(&self, request: &ApiRequest) -> Result<Url> {
         let mut url = self.url_for(request)?;
         let mut pairs = request.query_pairs().to_vec();
         pairs.push(("project".to_owned(), self.inner.project.clone()));
@@ -135,27 +136,31 @@ impl Client {
     }
 
     /// Sends and decodes a JSON answer into `T`.
-    pub(crate) async fn execute_json<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<T> {
+    #[doc(hidden)]
+    pub async fn execute_json<T: DeserializeOwned>(&self, request: ApiRequest) -> Result<T> {
         let response = self.send_api(request, self.inner.request_timeout).await?;
         let body = response.bytes().await.map_err(Error::transport)?;
         response::decode_json(&body)
     }
 
     /// Sends and expects no content (any body is read and dropped).
-    pub(crate) async fn execute_empty(&self, request: ApiRequest) -> Result<()> {
+    #[doc(hidden)]
+    pub async fn execute_empty(&self, request: ApiRequest) -> Result<()> {
         let response = self.send_api(request, self.inner.request_timeout).await?;
         response.bytes().await.map_err(Error::transport)?;
         Ok(())
     }
 
     /// Sends and returns the body bytes, whatever their content type.
-    pub(crate) async fn execute_bytes(&self, request: ApiRequest) -> Result<bytes::Bytes> {
+    #[doc(hidden)]
+    pub async fn execute_bytes(&self, request: ApiRequest) -> Result<bytes::Bytes> {
         let response = self.send_api(request, self.inner.transfer_timeout).await?;
         response.bytes().await.map_err(Error::transport)
     }
 
     /// Sends and returns the body as a stream of chunks.
-    pub(crate) async fn execute_stream(&self, request: ApiRequest) -> Result<ByteStream> {
+    #[doc(hidden)]
+    pub async fn execute_stream(&self, request: ApiRequest) -> Result<ByteStream> {
         let response = self.send_api(request, self.inner.transfer_timeout).await?;
         Ok(ByteStream::from_response(response))
     }

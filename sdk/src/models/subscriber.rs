@@ -16,7 +16,7 @@ pub struct Subscriber {
     pub target_id: String,
     /// Target.
     #[serde(rename = "target")]
-    pub target: serde_json::Value,
+    pub target: super::Target,
     /// Topic ID.
     #[serde(rename = "userId")]
     pub user_id: String,

@@ -19,5 +19,5 @@ pub struct Team {
     pub total: i64,
     /// Team preferences as a key-value object
     #[serde(rename = "prefs")]
-    pub prefs: serde_json::Value,
+    pub prefs: super::Preferences,
 }

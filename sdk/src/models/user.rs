@@ -52,7 +52,7 @@ pub struct User {
     pub mfa: bool,
     /// User preferences as a key-value object
     #[serde(rename = "prefs")]
-    pub prefs: serde_json::Value,
+    pub prefs: super::Preferences,
     /// A user-owned message receiver. A single user may have multiple e.g. emails,
     /// phones, and a browser. Each target is registered with a single provider.
     #[serde(rename = "targets")]

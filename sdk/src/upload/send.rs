@@ -21,7 +21,8 @@ pub(super) const UNIQUE_ID: &str = "unique()";
 impl Client {
     /// Sends `request` with `upload`'s file in it: in one request up to 5 MiB, in chunks
     /// of 5 MiB beyond, and decodes the server's last answer as `T`.
-    pub(crate) async fn execute_upload<T: DeserializeOwned>(
+    #[doc(hidden)]
+    pub async fn execute_upload<T: DeserializeOwned>(
         &self,
         request: ApiRequest,
         upload: Upload,
@@ -120,7 +121,8 @@ impl UploadSession<'_> {
 
         let id = resume::id_of(&body);
         if self.file_id.is_none() {
-            self.file_id = id.clone();
+            // Later chunks must name the file the server made, never `unique()`.
+            self.file_id = Some(id.clone().ok_or_else(|| missing_id(&body))?);
         }
         self.report(index + 1, id);
         Ok(body)
@@ -200,4 +202,11 @@ impl UploadSession<'_> {
 
 fn read_failed(error: std::io::Error) -> Error {
     Error::invalid_input_from(format!("cannot read the file to upload: {error}"), error)
+}
+
+/// The error for a first chunk answered without the id of the file it made.
+fn missing_id(body: &[u8]) -> Error {
+    let text = String::from_utf8_lossy(body).into_owned();
+    let model = "the answer to the first chunk".to_owned();
+    Error::decode(model, "$id".to_owned(), text, "missing field `$id`")
 }
