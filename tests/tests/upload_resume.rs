@@ -189,3 +189,18 @@ async fn resume_of_an_upload_of_another_size_is_an_error() {
     );
     assert_eq!(ranges(&server), [get()]);
 }
+
+#[tokio::test]
+async fn a_first_chunk_answered_without_an_id_stops_the_upload() {
+    let server = FakeStorage::start().await;
+    server.omit_ids();
+    let client = client(&server.endpoint());
+
+    let input = InputFile::from_bytes("big.bin", sample(SIZE));
+    let error = create_file(&client, "unique()", input, None, false).await;
+
+    let error = error.expect_err("no id to send on");
+    assert!(error.is_decode(), "{error:?}");
+    assert_eq!(error.field_path(), Some("$id"));
+    assert_eq!(server.seen().len(), 1, "no chunk sent without an id");
+}

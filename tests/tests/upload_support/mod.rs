@@ -66,6 +66,11 @@ impl FakeStorage {
         self.state().delay = delay;
     }
 
+    /// Makes the server leave `$id` out of its answers, as a broken proxy might.
+    pub fn omit_ids(&self) {
+        self.state().omit_ids = true;
+    }
+
     /// Stores the first `chunks` chunks of `data` as an interrupted upload named `id`.
     pub fn preload(&self, id: &str, data: &[u8], chunks: u64) {
         self.state().preload(id, data, chunks);

@@ -39,6 +39,7 @@ pub struct State {
     pub violations: Vec<String>,
     pub fail_chunks: Vec<u64>,
     pub delay: std::time::Duration,
+    pub omit_ids: bool,
     next_id: u64,
 }
 
@@ -63,6 +64,10 @@ impl Respond for Storage {
         } else {
             state.post(request, &mut seen)
         };
+        let mut body = body;
+        if let Some(object) = body.as_object_mut().filter(|_| state.omit_ids) {
+            object.remove("$id");
+        }
         seen.status = status;
         state.seen.push(seen);
         ResponseTemplate::new(status)
