@@ -9,6 +9,8 @@
 //! - operations whose URL a browser opens (`webAuth`, `location`) also accept the project
 //!   as the `project` query parameter, as the SDK's URLs carry it;
 //! - a JSON response declared as `multipart/form-data` is declared as `application/json`;
+//! - `graphql` operations, declared without a body, declare the JSON body Appwrite reads
+//!   (`{"query": {"query": ..., "variables": ...}}`, as the SDK sends it);
 //! - a property of `type: object` with `items` becomes the schema of its items, the model
 //!   the SDK decodes it into;
 //! - every model `x-example` that does not fit its own schema is replaced with one built
@@ -29,6 +31,8 @@ pub struct Changes {
     pub project_query: usize,
     /// Response media types corrected to `application/json`.
     pub media_types: usize,
+    /// GraphQL operations given the body Appwrite reads.
+    pub graphql_bodies: usize,
     /// `type: object` properties replaced with the schema of their `items`.
     pub object_items: usize,
     /// Model examples replaced because they did not fit their schema.
@@ -48,6 +52,7 @@ pub fn derive(mut spec: Value) -> Result<(Value, Changes), String> {
         for operation in operation.values_mut().filter_map(Value::as_object_mut) {
             split_security(operation, &mut changes);
             correct_response_media_types(operation, &mut changes);
+            declare_graphql_body(operation, &mut changes);
         }
     }
 
@@ -138,6 +143,36 @@ fn correct_response_media_types(operation: &mut Map<String, Value>, changes: &mu
     }
 }
 
+/// Declares the JSON body of a `graphql` operation that declares none: one required
+/// `query` object holding the GraphQL `query` string (and optional `variables`).
+fn declare_graphql_body(operation: &mut Map<String, Value>, changes: &mut Changes) {
+    let is_graphql = operation
+        .get("x-appwrite")
+        .and_then(|extension| extension.get("type"))
+        .and_then(Value::as_str)
+        == Some("graphql");
+    if !is_graphql || operation.contains_key("requestBody") {
+        return;
+    }
+    let graphql_request = json!({
+        "type": "object",
+        "required": ["query"],
+        "properties": {
+            "query": { "type": "string" },
+            "variables": { "type": "object" },
+            "operationName": { "type": "string" },
+        },
+    });
+    let schema = json!({
+        "type": "object",
+        "required": ["query"],
+        "properties": { "query": graphql_request },
+    });
+    let body = json!({ "required": true, "content": { "application/json": { "schema": schema } } });
+    operation.insert("requestBody".to_string(), body);
+    changes.graphql_bodies += 1;
+}
+
 /// Replaces each `type: object` property that has `items` with the items' schema,
 /// keeping its description, example and nullability.
 fn replace_object_items(schema: &mut Value, changes: &mut Changes) {
@@ -184,6 +219,7 @@ mod tests {
     fn the_bundled_spec_has_no_quirk_left_for_prism() {
         let (spec, changes) = derived_bundled_spec();
         assert_eq!((changes.security, changes.media_types), (82, 1));
+        assert_eq!(changes.graphql_bodies, 2);
 
         let schemas = spec["components"]["schemas"].as_object().unwrap();
         for (model, schema) in schemas {

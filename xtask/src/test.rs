@@ -140,16 +140,29 @@ fn write_prism_spec(spec: &Path, path: &Path) -> Result<(), String> {
         .map_err(|error| format!("cannot parse {}: {error}", spec.display()))?;
     let (derived, changes) = prism_spec::derive(document)?;
 
-    eprintln!(
-        "xtask: prism spec: {} security requirements split, {} operations also take \
-         `project` in the query, {} response media types corrected, {} object properties \
-         typed by their items, {} model examples replaced",
-        changes.security,
-        changes.project_query,
-        changes.media_types,
-        changes.object_items,
-        changes.examples.len()
-    );
+    let counts = [
+        (
+            changes.security,
+            "security requirements split into alternatives",
+        ),
+        (
+            changes.project_query,
+            "operations also take `project` in the query",
+        ),
+        (
+            changes.media_types,
+            "response media types corrected to JSON",
+        ),
+        (changes.graphql_bodies, "graphql bodies declared"),
+        (
+            changes.object_items,
+            "object properties typed by their items",
+        ),
+        (changes.examples.len(), "model examples replaced"),
+    ];
+    for (count, what) in counts {
+        eprintln!("xtask: prism spec: {count} {what}");
+    }
     eprintln!("xtask: replaced examples: {}", changes.examples.join(", "));
     let text = serde_json::to_string_pretty(&derived)
         .map_err(|error| format!("cannot serialise the prism spec: {error}"))?;

@@ -97,8 +97,10 @@ async fn functions_graphql_messaging(client: &Client, sweep: &mut Sweep) {
         .await;
     sweep.record("functionsGetExecution", execution);
 
-    sweep.record("graphqlQuery", client.graphql().query().await);
-    sweep.record("graphqlMutation", client.graphql().mutation().await);
+    let query = serde_json::json!({ "query": "query { localeGet { ip } }" });
+    sweep.record("graphqlQuery", client.graphql().query(query).await);
+    let mutation = serde_json::json!({ "query": "mutation { accountCreateJWT { jwt } }" });
+    sweep.record("graphqlMutation", client.graphql().mutation(mutation).await);
 
     let messaging = client.messaging();
     let subscriber = messaging.create_subscriber("<TOPIC_ID>", "<SUBSCRIBER_ID>", "<TARGET_ID>");
