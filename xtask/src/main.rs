@@ -4,6 +4,7 @@
 //! - `cargo xtask test` runs every test, with the Prism mock server started for them.
 //! - `cargo xtask bench` runs the benchmarks and prints one table.
 
+mod bench;
 mod prism;
 mod prism_examples;
 mod prism_spec;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
     let outcome = match task {
         "regen" => regen::run(rest),
         "test" => test::run(rest),
+        "bench" => bench::run(rest),
         _ => {
             eprintln!("usage: cargo xtask <regen|test|bench> [options]");
             return ExitCode::from(2);
