@@ -50,6 +50,8 @@ struct Inner {
     status: Option<StatusCode>,
     details: Details,
     source: Option<BoxError>,
+    /// What the SDK was doing when the error happened, such as which upload chunk.
+    context: Option<String>,
 }
 
 #[derive(Default)]
@@ -80,6 +82,7 @@ impl Error {
                 status: None,
                 details: Details::default(),
                 source: None,
+                context: None,
             }),
         }
     }
@@ -87,6 +90,23 @@ impl Error {
     fn with_source(mut self, source: impl Into<BoxError>) -> Self {
         self.inner.source = Some(source.into());
         self
+    }
+
+    /// The same error, kind and details kept, with `context` (what the SDK was doing)
+    /// put before its message.
+    pub(crate) fn context(mut self, context: impl Into<String>) -> Self {
+        let context = context.into();
+        self.inner.context = Some(match self.inner.context.take() {
+            Some(inner) => format!("{context}: {inner}"),
+            None => context,
+        });
+        self
+    }
+
+    /// What the SDK was doing when the error happened, when it says so (for example
+    /// which upload chunk failed and how to resume).
+    pub fn context_message(&self) -> Option<&str> {
+        self.inner.context.as_deref()
     }
 
     /// An error answer from the server.
@@ -232,6 +252,9 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let inner = &self.inner;
+        if let Some(context) = &inner.context {
+            write!(f, "{context}: ")?;
+        }
         match inner.kind {
             ErrorKind::Api => {
                 let status = inner.status.map_or(0, |status| status.as_u16());
@@ -259,6 +282,9 @@ impl fmt::Debug for Error {
         let mut debug = f.debug_struct("Error");
         debug.field("kind", &inner.kind);
         debug.field("message", &inner.message);
+        if let Some(context) = &inner.context {
+            debug.field("context", context);
+        }
         if let Some(status) = inner.status {
             debug.field("status", &status);
         }

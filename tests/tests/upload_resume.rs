@@ -134,7 +134,18 @@ async fn a_failed_chunk_says_which_and_how_to_resume() {
     let input = InputFile::from_bytes("big.bin", data.clone());
     let error = create_file(&client, "unique()", input, None, false).await;
 
-    let text = error.expect_err("chunk 2 fails").to_string();
+    let error = error.expect_err("chunk 2 fails");
+    assert!(
+        error.is_api(),
+        "the server's error keeps its kind: {error:?}"
+    );
+    assert_eq!(error.status().map(|status| status.as_u16()), Some(500));
+    assert!(
+        error
+            .context_message()
+            .is_some_and(|context| context.contains("chunk 2 of 3"))
+    );
+    let text = error.to_string();
     assert!(
         text.contains("chunk 2 of 3 (bytes 5242880-10485759) failed"),
         "{text}"

@@ -186,17 +186,10 @@ impl UploadSession<'_> {
             }
             _ => "nothing was stored, so start the upload again".to_owned(),
         };
-        let reason = if cause.is_invalid_input() {
-            cause.message().to_owned()
-        } else {
-            cause.to_string()
-        };
-        let message = format!(
-            "upload of chunk {chunk} of {count} (bytes {}-{}) failed: {reason}; {advice}",
+        cause.context(format!(
+            "upload of chunk {chunk} of {count} (bytes {}-{}) failed; {advice}",
             range.start, range.end
-        );
-        // FIXME: the kind is invalid input whatever the cause; the core has no upload kind yet.
-        Error::invalid_input_from(message, cause)
+        ))
     }
 }
 
