@@ -71,14 +71,27 @@ fn start_servers(root: &Path) -> Result<Vec<Prism>, String> {
     let spec = prism_spec_path(root);
     write_prism_spec(&root.join(BUNDLED_SPEC), &spec)?;
 
-    let mut servers = Vec::new();
+    let log = |mode: Mode| work_dir.join(format!("prism-{}.log", mode.name()));
+    let mut starting = Vec::new();
     for mode in [Mode::Static, Mode::Dynamic] {
-        let log = work_dir.join(format!("prism-{}.log", mode.name()));
-        servers.push(Prism::start(&prism_dir, &spec, mode, &log)?);
+        starting.push(Prism::start(&prism_dir, &spec, mode, &log(mode))?);
     }
-    for prism in &mut servers {
-        prism.wait_until_ready()?;
+
+    let mut servers = Vec::new();
+    for mut prism in starting {
+        if let Err(error) = prism.wait_until_ready() {
+            // Another process may have taken the free port in between: try once more.
+            let mode = prism.mode();
+            eprintln!(
+                "xtask: {error}\nxtask: starting prism ({}) again",
+                mode.name()
+            );
+            drop(prism);
+            prism = Prism::start(&prism_dir, &spec, mode, &log(mode))?;
+            prism.wait_until_ready()?;
+        }
         eprintln!("xtask: prism ({}) at {}", prism.mode().name(), prism.url());
+        servers.push(prism);
     }
     Ok(servers)
 }
