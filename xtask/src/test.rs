@@ -29,17 +29,7 @@ pub fn run(arguments: &[String]) -> Result<(), String> {
         .first()
         .is_some_and(|argument| argument == "--serve")
     {
-        eprintln!("xtask: serving until interrupted (ctrl-c); for the conformance tests:");
-        eprintln!(
-            "APPWRITE_PRISM_URL={} APPWRITE_PRISM_DYNAMIC_URL={} APPWRITE_PRISM_SPEC={} \\\n  \
-             cargo test -p appwrite-tests --test conformance_prism",
-            servers[0].url(),
-            servers[1].url(),
-            prism_spec_path(&root).display()
-        );
-        loop {
-            std::thread::park();
-        }
+        serve(&root, &servers);
     }
 
     let urls = [servers[0].url(), servers[1].url()];
@@ -56,6 +46,22 @@ pub fn run(arguments: &[String]) -> Result<(), String> {
         Ok(())
     } else {
         Err("cargo test failed".to_string())
+    }
+}
+
+/// Prints how to point the conformance tests at `servers` and waits forever (until
+/// ctrl-c, which stops the servers too).
+fn serve(root: &Path, servers: &[Prism]) -> ! {
+    eprintln!("xtask: serving until interrupted (ctrl-c); for the conformance tests:");
+    eprintln!(
+        "APPWRITE_PRISM_URL={} APPWRITE_PRISM_DYNAMIC_URL={} APPWRITE_PRISM_SPEC={} \\\n  \
+         cargo test -p appwrite-tests --test conformance_prism",
+        servers[0].url(),
+        servers[1].url(),
+        prism_spec_path(root).display()
+    );
+    loop {
+        std::thread::park();
     }
 }
 
