@@ -81,9 +81,11 @@ fn standalone_manifest(root: &Path, spec_label: &str) -> Result<String, String> 
             Value::String(format!("Appwrite SDK generated from {spec_label}")),
         );
     }
-    if let Some(dependencies) = sdk.get_mut("dependencies").and_then(Value::as_table_mut) {
-        for (name, value) in dependencies.iter_mut() {
-            *value = resolve_dependency(value, shared.get(name));
+    for section in ["dependencies", "dev-dependencies", "build-dependencies"] {
+        if let Some(dependencies) = sdk.get_mut(section).and_then(Value::as_table_mut) {
+            for (name, value) in dependencies.iter_mut() {
+                *value = resolve_dependency(value, shared.get(name));
+            }
         }
     }
     sdk.insert("workspace".into(), Value::Table(Table::new()));

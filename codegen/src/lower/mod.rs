@@ -5,6 +5,7 @@
 
 mod enums;
 mod extensions;
+mod fields;
 mod method_docs;
 mod models;
 mod operation_parameters;

@@ -4,6 +4,7 @@ use std::collections::BTreeSet;
 
 use openapiv3::{AdditionalProperties, ReferenceOr, Schema, SchemaKind, Type};
 
+use super::fields::FieldContext;
 use super::references;
 use crate::diagnostics::{Diagnostics, child};
 use crate::docs;
@@ -26,14 +27,11 @@ pub fn lower_models(spec: &Spec, diagnostics: &mut Diagnostics) -> Vec<Model> {
         .filter_map(|(name, schema)| {
             let pointer = child("#/components/schemas", name);
             let schema = references::resolve(spec, schema, &pointer, diagnostics)?;
-            Some(lower_model(
+            let context = FieldContext {
                 spec,
-                name,
-                schema,
-                &generic,
-                &pointer,
-                diagnostics,
-            ))
+                generic: &generic,
+            };
+            Some(lower_model(&context, name, schema, &pointer, diagnostics))
         })
         .collect();
     models.sort_by(|left, right| left.module.cmp(&right.module));
@@ -68,35 +66,41 @@ pub fn generic_models(spec: &Spec) -> BTreeSet<String> {
 }
 
 fn lower_model(
-    spec: &Spec,
+    context: &FieldContext,
     name: &str,
     schema: &Schema,
-    generic: &BTreeSet<String>,
     pointer: &str,
     diagnostics: &mut Diagnostics,
 ) -> Model {
     let object = object_of(schema);
     let mut taken = BTreeSet::new();
-    let mut fields = Vec::new();
-    if let Some(object) = object {
-        for (wire_name, property) in &object.properties {
-            let property_pointer = child(&child(pointer, "properties"), wire_name);
-            let required = object.required.contains(wire_name);
-            let mut field = lower_field(
-                spec,
-                wire_name,
-                property,
-                required,
-                &property_pointer,
-                diagnostics,
-            );
-            field.name = unique_name(&mut taken, field.name);
-            fields.push(field);
-        }
-    }
-    let data = data_kind(name, schema, generic, fields.is_empty());
+    let data = data_kind(
+        name,
+        schema,
+        context.generic,
+        object.is_none_or(|object| object.properties.is_empty()),
+    );
     if data == DataKind::Flattened {
         taken.insert("data".to_string());
+    }
+    let mut fields = Vec::new();
+    for (wire_name, property) in object
+        .map(|object| &object.properties)
+        .into_iter()
+        .flatten()
+    {
+        let property_pointer = child(&child(pointer, "properties"), wire_name);
+        let required = object.is_some_and(|object| object.required.contains(wire_name));
+        let mut field = lower_field(
+            context,
+            wire_name,
+            property,
+            required,
+            &property_pointer,
+            diagnostics,
+        );
+        field.name = unique_name(&mut taken, field.name);
+        fields.push(field);
     }
     Model {
         module: naming::module(name),
@@ -121,14 +125,14 @@ fn data_kind(name: &str, schema: &Schema, generic: &BTreeSet<String>, no_fields:
 }
 
 fn lower_field(
-    spec: &Spec,
+    context: &FieldContext,
     wire_name: &str,
     property: &ReferenceOr<Box<Schema>>,
     required: bool,
     pointer: &str,
     diagnostics: &mut Diagnostics,
 ) -> Field {
-    let typed = super::parameters::field_type(spec, property, pointer, diagnostics);
+    let typed = super::fields::field_type(context, property, pointer, diagnostics);
     let optional = !required || typed.nullable;
     let description = match property {
         ReferenceOr::Item(schema) => schema.schema_data.description.as_deref(),
