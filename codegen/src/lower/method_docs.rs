@@ -4,7 +4,7 @@ use openapiv3::Operation;
 
 use super::operations::Context;
 use crate::docs;
-use crate::model::Parameter;
+use crate::model::{MethodKind, Parameter};
 
 /// Summary, description, what is sent, the positional arguments and any deprecation.
 pub fn docs(
@@ -13,6 +13,7 @@ pub fn docs(
     description: Option<&str>,
     parameters: &[Parameter],
     deprecation: Option<&str>,
+    kind: MethodKind,
 ) -> Vec<String> {
     let summary = operation
         .summary
@@ -22,11 +23,21 @@ pub fn docs(
     let description = description
         .or(operation.description.as_deref())
         .unwrap_or_default();
-    let sends = vec![format!(
-        "Sends `{} {}`.",
-        context.http_method.to_uppercase(),
-        context.path
-    )];
+    let request = format!("`{} {}`", context.http_method.to_uppercase(), context.path);
+    let sends = docs::wrap(&match kind {
+        MethodKind::WebAuth => format!(
+            "Builds the URL of {request} to send the user to; awaiting the request returns \
+             it and sends nothing."
+        ),
+        MethodKind::Location => format!(
+            "Sends {request} and returns the body's bytes; `stream()` returns them as a \
+             stream and `url()` builds the URL without sending anything."
+        ),
+        MethodKind::Upload => {
+            format!("Sends {request}: in one request up to 5 MiB, in chunks of 5 MiB beyond.")
+        }
+        _ => format!("Sends {request}."),
+    });
     let deprecated = match deprecation {
         Some("") => vec!["Deprecated by the API.".to_string()],
         Some(note) => docs::lines(&format!("Deprecated by the API: {note}.")),

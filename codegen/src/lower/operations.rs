@@ -331,6 +331,7 @@ fn build(
             description,
             &parameters,
             deprecation.as_deref(),
+            kind,
         ),
         http_method: context.http_method.to_uppercase(),
         path: context.path.to_string(),

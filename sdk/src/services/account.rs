@@ -599,7 +599,8 @@ impl Account {
     /// A user is limited to 10 active sessions at a time by default. [Learn more about
     /// session limits](https://appwrite.io/docs/authentication-security#limits).
     ///
-    /// Sends `GET /account/sessions/oauth2/{provider}`.
+    /// Builds the URL of `GET /account/sessions/oauth2/{provider}` to send the user to;
+    /// awaiting the request returns it and sends nothing.
     ///
     /// # Arguments
     ///
@@ -910,7 +911,8 @@ impl Account {
     /// A user is limited to 10 active sessions at a time by default. [Learn more about
     /// session limits](https://appwrite.io/docs/authentication-security#limits).
     ///
-    /// Sends `GET /account/tokens/oauth2/{provider}`.
+    /// Builds the URL of `GET /account/tokens/oauth2/{provider}` to send the user to;
+    /// awaiting the request returns it and sends nothing.
     ///
     /// # Arguments
     ///

@@ -29,7 +29,8 @@ impl Avatars {
     /// source quality. If dimensions are not specified, the default size of image
     /// returned is 100x100px.
     ///
-    /// Sends `GET /avatars/browsers/{code}`.
+    /// Sends `GET /avatars/browsers/{code}` and returns the body's bytes; `stream()`
+    /// returns them as a stream and `url()` builds the URL without sending anything.
     ///
     /// # Arguments
     ///
@@ -54,7 +55,9 @@ impl Avatars {
     /// source quality. If dimensions are not specified, the default size of image
     /// returned is 100x100px.
     ///
-    /// Sends `GET /avatars/credit-cards/{code}`.
+    /// Sends `GET /avatars/credit-cards/{code}` and returns the body's bytes;
+    /// `stream()` returns them as a stream and `url()` builds the URL without sending
+    /// anything.
     ///
     /// # Arguments
     ///
@@ -81,7 +84,8 @@ impl Avatars {
     ///
     /// This endpoint does not follow HTTP redirects.
     ///
-    /// Sends `GET /avatars/favicon`.
+    /// Sends `GET /avatars/favicon` and returns the body's bytes; `stream()` returns
+    /// them as a stream and `url()` builds the URL without sending anything.
     ///
     /// # Arguments
     ///
@@ -105,7 +109,8 @@ impl Avatars {
     /// source quality. If dimensions are not specified, the default size of image
     /// returned is 100x100px.
     ///
-    /// Sends `GET /avatars/flags/{code}`.
+    /// Sends `GET /avatars/flags/{code}` and returns the body's bytes; `stream()`
+    /// returns them as a stream and `url()` builds the URL without sending anything.
     ///
     /// # Arguments
     ///
@@ -134,7 +139,8 @@ impl Avatars {
     ///
     /// This endpoint does not follow HTTP redirects.
     ///
-    /// Sends `GET /avatars/image`.
+    /// Sends `GET /avatars/image` and returns the body's bytes; `stream()` returns them
+    /// as a stream and `url()` builds the URL without sending anything.
     ///
     /// # Arguments
     ///
@@ -165,7 +171,8 @@ impl Avatars {
     /// source quality. If dimensions are not specified, the default size of image
     /// returned is 100x100px.
     ///
-    /// Sends `GET /avatars/initials`.
+    /// Sends `GET /avatars/initials` and returns the body's bytes; `stream()` returns
+    /// them as a stream and `url()` builds the URL without sending anything.
     pub fn get_initials(&self) -> GetInitialsRequest {
         GetInitialsRequest {
             client: self.client.clone(),
@@ -181,7 +188,8 @@ impl Avatars {
     /// Converts a given plain text to a QR code image. You can use the query parameters
     /// to change the size and style of the resulting image.
     ///
-    /// Sends `GET /avatars/qr`.
+    /// Sends `GET /avatars/qr` and returns the body's bytes; `stream()` returns them as
+    /// a stream and `url()` builds the URL without sending anything.
     ///
     /// # Arguments
     ///

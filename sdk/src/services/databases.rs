@@ -87,7 +87,8 @@ impl Databases {
     /// Get a document by its unique ID. This endpoint response returns a JSON object
     /// with the document data.
     ///
-    /// Sends `GET /databases/{databaseId}/collections/{collectionId}/documents/{documentId}`.
+    /// Sends `GET
+    /// /databases/{databaseId}/collections/{collectionId}/documents/{documentId}`.
     ///
     /// # Arguments
     ///
@@ -116,7 +117,8 @@ impl Databases {
     ///
     /// Delete a document by its unique ID.
     ///
-    /// Sends `DELETE /databases/{databaseId}/collections/{collectionId}/documents/{documentId}`.
+    /// Sends `DELETE
+    /// /databases/{databaseId}/collections/{collectionId}/documents/{documentId}`.
     ///
     /// # Arguments
     ///
@@ -144,7 +146,8 @@ impl Databases {
     /// Update a document by its unique ID. Using the patch method you can pass only
     /// specific fields that will get updated.
     ///
-    /// Sends `PATCH /databases/{databaseId}/collections/{collectionId}/documents/{documentId}`.
+    /// Sends `PATCH
+    /// /databases/{databaseId}/collections/{collectionId}/documents/{documentId}`.
     ///
     /// # Arguments
     ///

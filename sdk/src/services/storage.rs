@@ -57,7 +57,8 @@ impl Storage {
     /// If you're creating a new file using one of the Appwrite SDKs, all the chunking
     /// logic will be managed by the SDK internally.
     ///
-    /// Sends `POST /storage/buckets/{bucketId}/files`.
+    /// Sends `POST /storage/buckets/{bucketId}/files`: in one request up to 5 MiB, in
+    /// chunks of 5 MiB beyond.
     ///
     /// # Arguments
     ///
@@ -170,7 +171,9 @@ impl Storage {
     /// 'Content-Disposition: attachment' header that tells the browser to start
     /// downloading the file to user downloads directory.
     ///
-    /// Sends `GET /storage/buckets/{bucketId}/files/{fileId}/download`.
+    /// Sends `GET /storage/buckets/{bucketId}/files/{fileId}/download` and returns the
+    /// body's bytes; `stream()` returns them as a stream and `url()` builds the URL
+    /// without sending anything.
     ///
     /// # Arguments
     ///
@@ -198,7 +201,9 @@ impl Storage {
     /// arguments for cutting and resizing your preview image. Preview is supported only
     /// for image files smaller than 10MB.
     ///
-    /// Sends `GET /storage/buckets/{bucketId}/files/{fileId}/preview`.
+    /// Sends `GET /storage/buckets/{bucketId}/files/{fileId}/preview` and returns the
+    /// body's bytes; `stream()` returns them as a stream and `url()` builds the URL
+    /// without sending anything.
     ///
     /// # Arguments
     ///
@@ -234,7 +239,9 @@ impl Storage {
     /// Get a file content by its unique ID. This endpoint is similar to the download
     /// method but returns with no 'Content-Disposition: attachment' header.
     ///
-    /// Sends `GET /storage/buckets/{bucketId}/files/{fileId}/view`.
+    /// Sends `GET /storage/buckets/{bucketId}/files/{fileId}/view` and returns the
+    /// body's bytes; `stream()` returns them as a stream and `url()` builds the URL
+    /// without sending anything.
     ///
     /// # Arguments
     ///

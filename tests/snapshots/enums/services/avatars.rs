@@ -18,7 +18,8 @@ impl Avatars {
 
     /// Get browser icon.
     ///
-    /// Sends `GET /avatars/browsers/{code}`.
+    /// Sends `GET /avatars/browsers/{code}` and returns the body's bytes; `stream()`
+    /// returns them as a stream and `url()` builds the URL without sending anything.
     ///
     /// # Arguments
     ///

@@ -18,7 +18,8 @@ impl Account {
 
     /// Create OAuth2 session.
     ///
-    /// Sends `GET /account/sessions/oauth2/{provider}`.
+    /// Builds the URL of `GET /account/sessions/oauth2/{provider}` to send the user to;
+    /// awaiting the request returns it and sends nothing.
     ///
     /// # Arguments
     ///

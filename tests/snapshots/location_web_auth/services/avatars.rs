@@ -18,7 +18,8 @@ impl Avatars {
 
     /// Get user initials.
     ///
-    /// Sends `GET /avatars/initials`.
+    /// Sends `GET /avatars/initials` and returns the body's bytes; `stream()` returns
+    /// them as a stream and `url()` builds the URL without sending anything.
     pub fn get_initials(&self) -> GetInitialsRequest {
         GetInitialsRequest {
             client: self.client.clone(),

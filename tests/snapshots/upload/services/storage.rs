@@ -18,7 +18,8 @@ impl Storage {
 
     /// Create file.
     ///
-    /// Sends `POST /storage/buckets/{bucketId}/files`.
+    /// Sends `POST /storage/buckets/{bucketId}/files`: in one request up to 5 MiB, in
+    /// chunks of 5 MiB beyond.
     ///
     /// # Arguments
     ///
@@ -44,7 +45,8 @@ impl Storage {
 
     /// Create deployment.
     ///
-    /// Sends `POST /functions/{functionId}/deployments`.
+    /// Sends `POST /functions/{functionId}/deployments`: in one request up to 5 MiB, in
+    /// chunks of 5 MiB beyond.
     ///
     /// # Arguments
     ///
