@@ -96,7 +96,14 @@ async fn malformed_and_truncated_bodies_are_errors_on_every_kind_of_call() {
                 .await
                 .is_err()
         );
-        assert!(client.graphql().query().await.is_err() || !truncated);
+        assert!(
+            client
+                .graphql()
+                .query(serde_json::json!({"query": "{ ping }"}))
+                .await
+                .is_err()
+                || !truncated
+        );
         if truncated {
             assert!(client.account().delete_sessions().await.is_err());
             assert!(client.avatars().get_initials().await.is_err());
@@ -153,8 +160,13 @@ async fn location_calls_return_bytes_whatever_the_content_type() {
 async fn graphql_returns_the_json_value_with_errors() {
     let body = r#"{"data":null,"errors":[{"message":"boom"}]}"#;
     let server = Server::always(Reply::json(200, body)).await;
-    let value = client(&server).graphql().query().await.unwrap();
+    let value = client(&server)
+        .graphql()
+        .query(serde_json::json!({"query": "{ ping }"}))
+        .await
+        .unwrap();
     assert_eq!(value["errors"][0]["message"], "boom");
     let request = server.single();
     assert_eq!(request.header("x-sdk-graphql").as_deref(), Some("true"));
+    assert_eq!(request.body_text(), r#"{"query":{"query":"{ ping }"}}"#);
 }
