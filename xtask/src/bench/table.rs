@@ -115,6 +115,21 @@ fn number(value: f64, unit: &str) -> String {
     format!("{value:.decimals$}")
 }
 
+/// The rows with each section's rows together, sections in order of first
+/// appearance.
+fn grouped(rows: &[Row]) -> Vec<&Row> {
+    let mut sections: Vec<&str> = Vec::new();
+    for row in rows {
+        if !sections.contains(&row.section.as_str()) {
+            sections.push(&row.section);
+        }
+    }
+    sections
+        .iter()
+        .flat_map(|section| rows.iter().filter(move |row| row.section == *section))
+        .collect()
+}
+
 /// The table: one header, then each section's measures under its name.
 pub fn render(rows: &[Row], title: &str) -> String {
     let mut text = String::new();
@@ -125,7 +140,7 @@ pub fn render(rows: &[Row], title: &str) -> String {
         "benchmark / measure", "unit", "median", "min", "max", "runs", "target"
     );
     let mut section = "";
-    for row in rows {
+    for row in grouped(rows) {
         if row.section != section {
             section = &row.section;
             let _ = writeln!(text, "{section}");
@@ -164,5 +179,13 @@ mod tests {
         assert_eq!(rows[0].median(), Some(1.15));
         assert_eq!(verdict(&rows[0]).as_deref(), Some("MISSED by 10%"));
         assert!(parse("row\tonly\ttwo").is_err());
+    }
+
+    #[test]
+    fn each_section_is_printed_once() {
+        let lines = "row\tup\ta\tx\t-\t1\nrow\tdown\tb\tx\t-\t1\nrow\tup\tc\tx\t-\t1\n";
+        let text = render(&parse(lines).unwrap(), "title");
+        assert_eq!(text.lines().filter(|line| *line == "up").count(), 1);
+        assert!(text.find("  c ").unwrap() < text.find("\ndown\n").unwrap());
     }
 }
