@@ -11,29 +11,51 @@ pub struct GeneratedFile {
     pub contents: String,
 }
 
-/// Formats every rendered file; `header` becomes each file's first line.
+/// Formats every rendered file, on as many threads as the machine has cores; `header`
+/// becomes each file's first line. The output keeps the input's order.
 pub fn format(files: Vec<RenderedFile>, header: &str) -> Result<Vec<GeneratedFile>, Vec<String>> {
-    let mut formatted = Vec::new();
-    let mut errors = Vec::new();
-    for file in files {
-        match syn::parse_file(&file.source) {
-            Ok(tree) => formatted.push(GeneratedFile {
-                contents: finish(&prettyplease::unparse(&tree), header),
-                path: file.path,
-            }),
-            Err(error) => {
-                errors.push(format!(
-                    "{}: generated code does not parse (a template bug): {error}",
-                    file.path
-                ));
-            }
-        }
-    }
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let chunk_size = files.len().div_ceil(threads).max(1);
+    let results: Vec<Result<GeneratedFile, String>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk_size)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|file| format_one(file, header))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|_| vec![Err("a formatting thread panicked".to_string())])
+            })
+            .collect()
+    });
+    let (formatted, errors): (Vec<_>, Vec<_>) = results.into_iter().partition(Result::is_ok);
     if errors.is_empty() {
-        Ok(formatted)
+        Ok(formatted.into_iter().flatten().collect())
     } else {
-        Err(errors)
+        Err(errors.into_iter().filter_map(Result::err).collect())
     }
+}
+
+fn format_one(file: &RenderedFile, header: &str) -> Result<GeneratedFile, String> {
+    let tree = syn::parse_file(&file.source).map_err(|error| {
+        format!(
+            "{}: generated code does not parse (a template bug): {error}",
+            file.path
+        )
+    })?;
+    Ok(GeneratedFile {
+        path: file.path.clone(),
+        contents: finish(&prettyplease::unparse(&tree), header),
+    })
 }
 
 /// Adds the header and puts back the blank lines syn dropped: one between items, and

@@ -44,11 +44,16 @@ fn parse_json(path: &Path, text: &str) -> Result<OpenAPI, String> {
     })
 }
 
+/// Parses YAML straight into the typed document; only when that fails is the text parsed
+/// again as a plain tree, to tell invalid YAML from a document that is not OpenAPI.
 fn parse_yaml(path: &Path, text: &str) -> Result<OpenAPI, String> {
-    let tree: serde_yaml::Value = serde_yaml::from_str(text)
-        .map_err(|error| format!("{}: #: invalid YAML: {error}", path.display()))?;
-    serde_path_to_error::deserialize(tree)
-        .map_err(|error| not_openapi(path, error.path(), error.inner()))
+    let deserializer = serde_yaml::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        match serde_yaml::from_str::<serde_yaml::Value>(text) {
+            Err(syntax) => format!("{}: #: invalid YAML: {syntax}", path.display()),
+            Ok(_) => not_openapi(path, error.path(), error.inner()),
+        }
+    })
 }
 
 fn not_openapi(

@@ -43,7 +43,7 @@ fn a_document_that_is_not_openapi_names_the_pointer() {
     assert_eq!(
         errors_of("not_openapi.yaml"),
         [
-            "not_openapi.yaml: #/paths: not a valid OpenAPI 3.0 document: invalid type: sequence, expected struct Paths"
+            "not_openapi.yaml: #/paths: not a valid OpenAPI 3.0 document: paths: invalid type: sequence, expected struct Paths at line 5 column 3"
         ]
     );
 }
