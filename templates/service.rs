@@ -2,8 +2,8 @@
 {# Method names and argument lists come from the spec, not from Rust's conventions. #}
 #![allow(clippy::too_many_arguments, clippy::wrong_self_convention)]
 
-use crate::Client;
 use super::ResponseFuture;
+use crate::Client;
 use crate::request::{ApiRequest, BodyKind};
 
 {% for line in service.docs %}{{ crate::render::doc(line) }}
