@@ -180,17 +180,59 @@ async fn redirects_are_not_followed_for_post() {
 }
 
 #[tokio::test]
-async fn get_follows_redirects_but_never_from_https_to_http() {
-    let plain = Server::always(Reply::json(200, DOCUMENTS)).await;
-    let location = format!("{}/databases/db/collections/c/documents", plain.endpoint());
+async fn get_follows_redirects_on_the_same_origin_only() {
+    let same_origin = Server::start(|request| {
+        if request.path().contains("/collections/old/") {
+            Reply::new(302).header("location", "/v1/databases/db/collections/c/documents")
+        } else {
+            Reply::json(200, DOCUMENTS)
+        }
+    })
+    .await;
+    let list = client(&same_origin)
+        .databases()
+        .list_documents::<serde_json::Value>("db", "old")
+        .await;
+    assert!(list.is_ok(), "{list:?}");
+    assert_eq!(
+        same_origin.requests().len(),
+        2,
+        "the same-origin redirect was followed"
+    );
+}
+
+#[tokio::test]
+async fn get_never_takes_credentials_to_another_origin() {
+    let elsewhere = Server::always(Reply::json(200, DOCUMENTS)).await;
+    let location = format!(
+        "{}/databases/db/collections/c/documents",
+        elsewhere.endpoint()
+    );
     let redirecting = Server::always(Reply::new(302).header("location", &location)).await;
-    client(&redirecting)
+    let client = Client::builder()
+        .endpoint(redirecting.endpoint())
+        .project("p1")
+        .key("secret-key")
+        .jwt("secret-jwt")
+        .build()
+        .unwrap();
+    let error = client
         .databases()
         .list_documents::<serde_json::Value>("db", "c")
         .await
-        .unwrap();
-    assert_eq!(plain.requests().len(), 1);
+        .unwrap_err();
+    assert_eq!(error.status().map(|status| status.as_u16()), Some(302));
+    assert!(error.message().contains("not followed"), "{error}");
+    assert!(
+        elsewhere.requests().is_empty(),
+        "the key went to another host"
+    );
+}
 
+#[tokio::test]
+async fn get_never_follows_https_to_http() {
+    let plain = Server::always(Reply::json(200, DOCUMENTS)).await;
+    let location = format!("{}/databases/db/collections/c/documents", plain.endpoint());
     let secure = Server::start_tls(move |_| Reply::new(302).header("location", &location)).await;
     let client = Client::builder()
         .endpoint(secure.endpoint())
@@ -204,7 +246,7 @@ async fn get_follows_redirects_but_never_from_https_to_http() {
         .await
         .unwrap_err();
     assert_eq!(error.status().map(|status| status.as_u16()), Some(302));
-    assert_eq!(plain.requests().len(), 1, "the downgrade was followed");
+    assert!(plain.requests().is_empty(), "the downgrade was followed");
 }
 
 #[tokio::test]

@@ -193,15 +193,17 @@ impl ClientBuilder {
     }
 }
 
-/// Follows up to ten redirects, never from https to http.
+/// Follows up to ten redirects that stay on the origin (scheme, host and port) of the
+/// first request. A redirect elsewhere, https to http included, is not followed: the
+/// project's credentials (key, JWT, session) never leave the endpoint, and an answer
+/// from another host is never taken for the API's.
 fn follow_safe_redirects() -> redirect::Policy {
     redirect::Policy::custom(|attempt| {
-        let downgrade = attempt
+        let same_origin = attempt
             .previous()
-            .last()
-            .is_some_and(|previous| previous.scheme() == "https")
-            && attempt.url().scheme() != "https";
-        if downgrade {
+            .first()
+            .is_some_and(|first| first.origin() == attempt.url().origin());
+        if !same_origin {
             attempt.stop()
         } else if attempt.previous().len() > MAX_REDIRECTS {
             attempt.error("too many redirects")
