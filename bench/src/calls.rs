@@ -14,6 +14,9 @@ use crate::server::LIST_SIZE;
 /// The project sent with every call.
 const PROJECT: &str = "bench";
 
+/// How many alternating blocks the calls of one sample are split into.
+const BLOCKS: usize = 20;
+
 /// The most the SDK may cost per call, as a ratio to the hand-written call.
 const RATIO_TARGET: f64 = 1.05;
 
@@ -47,7 +50,7 @@ async fn measure(address: SocketAddr, calls: usize, runs: usize) -> Result<Vec<R
     Ok(rows)
 }
 
-/// Times both ways in alternating order, after a short warm-up of each.
+/// Times both ways in alternating blocks, after a short warm-up of each.
 async fn compare<S, SF, P, PF>(
     name: &str,
     calls: usize,
@@ -74,14 +77,20 @@ where
     let warm_up = (calls / 10).max(1);
     batch(warm_up, &mut sdk).await?;
     batch(warm_up, &mut plain).await?;
-    for run in 0..runs {
-        let (sdk_time, plain_time) = if run % 2 == 0 {
-            let sdk_time = batch(calls, &mut sdk).await?;
-            (sdk_time, batch(calls, &mut plain).await?)
-        } else {
-            let plain_time = batch(calls, &mut plain).await?;
-            (batch(calls, &mut sdk).await?, plain_time)
-        };
+    for _ in 0..runs {
+        let (mut sdk_time, mut plain_time) = (Duration::ZERO, Duration::ZERO);
+        // Blocks of both ways alternate so that both see the same background load.
+        let block = (calls / BLOCKS).max(1);
+        for index in 0..calls.div_ceil(block) {
+            let size = block.min(calls - index * block);
+            if index % 2 == 0 {
+                sdk_time += batch(size, &mut sdk).await?;
+                plain_time += batch(size, &mut plain).await?;
+            } else {
+                plain_time += batch(size, &mut plain).await?;
+                sdk_time += batch(size, &mut sdk).await?;
+            }
+        }
         sdk_row.samples.push(per_call_micros(sdk_time, calls));
         plain_row.samples.push(per_call_micros(plain_time, calls));
         ratio_row

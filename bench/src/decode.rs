@@ -35,10 +35,22 @@ pub fn run(documents: usize, repeats: usize, runs: usize) -> Result<Vec<Row>, St
     let plain: Decoder<PlainDocumentList> = from_slice;
     let model: Decoder<DocumentList<Item>> = from_slice;
     let tracked: Decoder<DocumentList<Item>> = with_path;
+    for warm_up in [
+        time(&json, plain)?,
+        time(&json, model)?,
+        time(&json, tracked)?,
+    ] {
+        std::hint::black_box(warm_up);
+    }
     for _ in 0..runs {
-        let plain_time = time(&json, repeats, plain)?;
-        let model_time = time(&json, repeats, model)?;
-        let path_time = time(&json, repeats, tracked)?;
+        let mut times = [Duration::ZERO; 3];
+        // One decode of each way in turn, so that all see the same background load.
+        for _ in 0..repeats.max(1) {
+            times[0] += time(&json, plain)?;
+            times[1] += time(&json, model)?;
+            times[2] += time(&json, tracked)?;
+        }
+        let [plain_time, model_time, path_time] = times.map(|total| total / repeats.max(1) as u32);
         plain_row.push_millis(plain_time);
         model_row.push_millis(model_time);
         path_row.push_millis(path_time);
@@ -58,15 +70,11 @@ pub fn run(documents: usize, repeats: usize, runs: usize) -> Result<Vec<Row>, St
     ])
 }
 
-/// The mean time of one decode over `repeats` decodes, after one unmeasured.
-fn time<T>(json: &[u8], repeats: usize, decode: Decoder<T>) -> Result<Duration, String> {
-    let repeats = repeats.max(1);
-    std::hint::black_box(decode(json)?);
+/// The time of one decode.
+fn time<T>(json: &[u8], decode: Decoder<T>) -> Result<Duration, String> {
     let started = Instant::now();
-    for _ in 0..repeats {
-        std::hint::black_box(decode(std::hint::black_box(json))?);
-    }
-    Ok(started.elapsed() / repeats as u32)
+    std::hint::black_box(decode(std::hint::black_box(json))?);
+    Ok(started.elapsed())
 }
 
 fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, String> {
