@@ -2,7 +2,7 @@
 {% for line in docs %}{{ crate::render::inner_doc(line) }}
 {% endfor %}
 {% for module in modules %}
-mod {{ module.module }};
+{% if public_modules %}pub {% endif %}mod {{ module.module }};
 {% endfor %}
 
 {% for module in modules %}

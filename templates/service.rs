@@ -1,5 +1,10 @@
 {#- Context: `ServiceTemplate` in codegen/src/render.rs. One service (a tag of the spec). -#}
 {# Method names and argument lists come from the spec, not from Rust's conventions. #}
+{% for line in service.docs %}{{ crate::render::inner_doc(line) }}
+{% endfor %}
+//!
+//! [`{{ service.type_name }}`] holds one method per operation; each returns a request
+//! builder of this module, whose setters take the optional parameters.
 #![allow(clippy::too_many_arguments, clippy::wrong_self_convention)]
 
 use super::ResponseFuture;

@@ -63,7 +63,10 @@ fn make_safe(text: &str) -> String {
     let mut safe = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(character) = rest.chars().next() {
-        if let Some(link_length) = markdown_link_length(rest) {
+        if let Some(code_length) = code_span_length(rest) {
+            safe.push_str(&rest[..code_length]);
+            rest = &rest[code_length..];
+        } else if let Some(link_length) = markdown_link_length(rest) {
             safe.push_str(&rest[..link_length]);
             rest = &rest[link_length..];
         } else if let Some(url_length) = bare_url_length(rest, safe.chars().last()) {
@@ -84,6 +87,13 @@ fn make_safe(text: &str) -> String {
         }
     }
     safe
+}
+
+/// The length of a code span (`` `text` ``) starting at `text`, if one does: rustdoc
+/// shows its contents as they are, so nothing in it is escaped.
+fn code_span_length(text: &str) -> Option<usize> {
+    let inner = text.strip_prefix('`')?;
+    inner.find('`').map(|end| end + 2)
 }
 
 /// The length of a `[text](url)` link starting at `text`, if one does.
@@ -133,6 +143,11 @@ mod tests {
     #[test]
     fn stray_brackets_and_angles_are_escaped() {
         assert_eq!(lines("a [b] <c>"), vec!["a \\[b\\] &lt;c&gt;"]);
+    }
+
+    #[test]
+    fn code_spans_are_left_as_they_are() {
+        assert_eq!(lines("use `Vec<[u8]>` or <b>"), vec!["use `Vec<[u8]>` or &lt;b&gt;"]);
     }
 
     #[test]

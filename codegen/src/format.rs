@@ -78,8 +78,9 @@ fn finish(source: &str, header: &str) -> String {
 }
 
 fn needs_gap(previous: &str, line: &str) -> bool {
-    if previous.starts_with("//!") {
-        return !line.starts_with("//!");
+    let inner = |text: &str| text.starts_with("//!") || text.starts_with("#![");
+    if inner(previous) {
+        return !inner(line);
     }
     if indent(previous) != indent(line) || line.trim().is_empty() {
         return false;

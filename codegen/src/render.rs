@@ -44,6 +44,7 @@ struct ModTemplate<'a> {
     modules: Vec<ModuleEntry>,
     services: &'a [Service],
     response_format: String,
+    public_modules: bool,
 }
 
 /// Renders every generated file of the SDK, in a fixed order.
@@ -82,6 +83,7 @@ fn mod_files(api: &Api) -> Result<Vec<RenderedFile>, String> {
         ),
         services: &api.services,
         response_format: response_format(&api.version),
+        public_modules: true,
     };
     let models = ModTemplate {
         docs: vec!["The API's models: what its responses decode into.".to_string()],
@@ -92,6 +94,7 @@ fn mod_files(api: &Api) -> Result<Vec<RenderedFile>, String> {
         ),
         services: &[],
         response_format: String::new(),
+        public_modules: false,
     };
     let enums = ModTemplate {
         docs: vec!["The API's named enums (`x-enum-name`).".to_string()],
@@ -102,6 +105,7 @@ fn mod_files(api: &Api) -> Result<Vec<RenderedFile>, String> {
         ),
         services: &[],
         response_format: String::new(),
+        public_modules: false,
     };
     Ok(vec![
         rendered("services/mod.rs".to_string(), services.render())?,

@@ -126,9 +126,12 @@ impl Error {
         body: String,
         source: impl Into<BoxError>,
     ) -> Self {
-        let mut error = Error::new(ErrorKind::Decode, String::new()).with_source(source);
+        let source: BoxError = source.into();
+        let mut error = Error::new(ErrorKind::Decode, source.to_string());
+        error.inner.source = Some(source);
         error.inner.details.model = Some(model);
-        error.inner.details.path = Some(path);
+        // serde_path_to_error writes `?` where it knows no segment: the document's root.
+        error.inner.details.path = Some(if path == "?" { ".".to_owned() } else { path });
         error.inner.details.body = Some(body);
         error
     }
@@ -267,7 +270,7 @@ impl fmt::Display for Error {
             ErrorKind::Decode => {
                 let model = inner.details.model.as_deref().unwrap_or("the response");
                 let path = inner.details.path.as_deref().unwrap_or(".");
-                write!(f, "could not decode {model} at `{path}`")
+                write!(f, "could not decode {model} at `{path}`: {}", inner.message)
             }
             ErrorKind::InvalidInput => write!(f, "invalid input: {}", inner.message),
             ErrorKind::Config => write!(f, "invalid client configuration: {}", inner.message),

@@ -63,6 +63,7 @@ pub mod models;
 #[rustfmt::skip]
 pub mod services;
 
+pub use bytes::Bytes;
 pub use client::{Client, ClientBuilder};
 pub use download::ByteStream;
 pub use error::{Error, ErrorKind, Result};
@@ -72,3 +73,4 @@ pub use query::{Query, QueryValue, QueryValues};
 pub use reqwest;
 pub use role::Role;
 pub use upload::{InputFile, ProgressCallback, UploadProgress};
+pub use url::Url;

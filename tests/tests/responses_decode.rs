@@ -60,7 +60,11 @@ async fn wrongly_typed_field_names_model_and_path() {
     assert_eq!(error.model(), Some("User"));
     assert_eq!(error.field_path(), Some("email"));
     assert_eq!(error.body(), Some(body.as_str()));
-    assert_eq!(error.to_string(), "could not decode User at `email`");
+    assert_eq!(
+        error.to_string(),
+        "could not decode User at `email`: invalid type: integer `42`, expected a string at line 2 column 56"
+    );
+    assert!(error.message().starts_with("invalid type: integer `42`"));
 }
 
 #[tokio::test]

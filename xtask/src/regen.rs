@@ -73,6 +73,13 @@ fn parse(arguments: &[String]) -> Result<Options, String> {
             }
         }
     }
+    if options.spec.is_some() && options.out.is_none() {
+        return Err(
+            "`--spec` needs `--out DIR`: sdk/ is generated from the bundled spec only \
+                    (to move it to a new spec, replace the file in spec/)"
+                .to_string(),
+        );
+    }
     Ok(options)
 }
 

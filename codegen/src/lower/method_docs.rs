@@ -14,6 +14,7 @@ pub fn docs(
     parameters: &[Parameter],
     deprecation: Option<&str>,
     kind: MethodKind,
+    generic: bool,
 ) -> Vec<String> {
     let summary = operation
         .summary
@@ -43,10 +44,20 @@ pub fn docs(
         Some(note) => docs::lines(&format!("Deprecated by the API: {note}.")),
         None => Vec::new(),
     };
+    let data_type = if generic {
+        docs::lines(
+            "`T` is the type of the user's own data, decoded from the response: a struct of \
+             yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON \
+             (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).",
+        )
+    } else {
+        Vec::new()
+    };
     let mut blocks = vec![
         summary,
         docs::lines(description),
         sends,
+        data_type,
         arguments(parameters),
         deprecated,
     ];

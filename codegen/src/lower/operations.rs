@@ -332,6 +332,7 @@ fn build(
             &parameters,
             deprecation.as_deref(),
             kind,
+            generic,
         ),
         http_method: context.http_method.to_uppercase(),
         path: context.path.to_string(),

@@ -3,15 +3,15 @@
 //!
 //! Reach them from a client: `client.account()`, `client.storage()`, ...
 
-mod account;
-mod avatars;
-mod databases;
-mod functions;
-mod graphql;
-mod locale;
-mod messaging;
-mod storage;
-mod teams;
+pub mod account;
+pub mod avatars;
+pub mod databases;
+pub mod functions;
+pub mod graphql;
+pub mod locale;
+pub mod messaging;
+pub mod storage;
+pub mod teams;
 
 pub use account::Account;
 pub use avatars::Avatars;

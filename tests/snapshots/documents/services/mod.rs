@@ -3,7 +3,7 @@
 //!
 //! Reach them from a client: `client.account()`, `client.storage()`, ...
 
-mod databases;
+pub mod databases;
 
 pub use databases::Databases;
 

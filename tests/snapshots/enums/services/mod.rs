@@ -3,7 +3,7 @@
 //!
 //! Reach them from a client: `client.account()`, `client.storage()`, ...
 
-mod avatars;
+pub mod avatars;
 
 pub use avatars::Avatars;
 

@@ -3,7 +3,7 @@
 //!
 //! Reach them from a client: `client.account()`, `client.storage()`, ...
 
-mod teams;
+pub mod teams;
 
 pub use teams::Teams;
 

@@ -3,8 +3,8 @@
 //!
 //! Reach them from a client: `client.account()`, `client.storage()`, ...
 
-mod account;
-mod avatars;
+pub mod account;
+pub mod avatars;
 
 pub use account::Account;
 pub use avatars::Avatars;

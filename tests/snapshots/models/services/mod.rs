@@ -3,7 +3,7 @@
 //!
 //! Reach them from a client: `client.account()`, `client.storage()`, ...
 
-mod storage;
+pub mod storage;
 
 pub use storage::Storage;
 
