@@ -147,7 +147,10 @@ mod tests {
 
     #[test]
     fn code_spans_are_left_as_they_are() {
-        assert_eq!(lines("use `Vec<[u8]>` or <b>"), vec!["use `Vec<[u8]>` or &lt;b&gt;"]);
+        assert_eq!(
+            lines("use `Vec<[u8]>` or <b>"),
+            vec!["use `Vec<[u8]>` or &lt;b&gt;"]
+        );
     }
 
     #[test]
