@@ -15,23 +15,33 @@ const MAX_MESSAGE_CHARS: usize = 200;
 /// Decodes a JSON body into `T`; an empty body decodes as `null`, so `()`
 /// and `Option<_>` accept it. Errors name the type, the field path and keep
 /// the raw body.
+///
+/// The body is decoded plainly first; only when that fails is it decoded again
+/// with path tracking, so the common case pays nothing for the error's detail.
 pub(crate) fn decode_json<T: DeserializeOwned>(body: &[u8]) -> Result<T> {
     let text = if body.iter().all(u8::is_ascii_whitespace) {
         &b"null"[..]
     } else {
         body
     };
-    let model = || short_type_name(std::any::type_name::<T>());
-    let raw = || String::from_utf8_lossy(body).into_owned();
+    match serde_json::from_slice(text) {
+        Ok(value) => Ok(value),
+        Err(error) => Err(decode_error::<T>(text, body, error)),
+    }
+}
+
+/// The error for a body that did not decode into `T`, with the failing field's path.
+fn decode_error<T: DeserializeOwned>(text: &[u8], body: &[u8], plain: serde_json::Error) -> Error {
+    let model = short_type_name(std::any::type_name::<T>());
+    let raw = String::from_utf8_lossy(body).into_owned();
     let mut deserializer = serde_json::Deserializer::from_slice(text);
-    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        Error::decode(model(), path, raw(), error.into_inner())
-    })?;
-    deserializer
-        .end()
-        .map_err(|error| Error::decode(model(), ".".to_owned(), raw(), error))?;
-    Ok(value)
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(error) => {
+            let path = error.path().to_string();
+            Error::decode(model, path, raw, error.into_inner())
+        }
+        Ok(_) => Error::decode(model, ".".to_owned(), raw, plain),
+    }
 }
 
 /// `appwrite::models::Document<serde_json::Map<..>>` becomes
