@@ -5,7 +5,11 @@
 ///
 /// `T` is the type of the user's own data; it is a JSON map unless you choose one.
 {% endif %}
+{% if model.data == DataKind::Flattened %}
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+{% else %}
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+{% endif %}
 {% if model.data == DataKind::Whole %}
 #[serde(transparent)]
 {% endif %}
@@ -33,3 +37,54 @@ pub struct {{ model.type_name }} {
 {% else %}
 {% endmatch %}
 }
+{% if model.data == DataKind::Flattened %}
+
+/// The declared fields of [`{{ model.type_name }}`], filled while the user's data is decoded.
+#[derive(Default)]
+struct {{ model.type_name }}Fields {
+{% for field in model.fields %}
+{% if field.optional %}
+    {{ field.name }}: {{ field.rust_type }},
+{% else %}
+    {{ field.name }}: Option<{{ field.rust_type }}>,
+{% endif %}
+{% endfor %}
+}
+
+impl<'de> crate::open_object::DeclaredFields<'de> for {{ model.type_name }}Fields {
+    fn take<A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+{% for field in model.fields %}
+{% if field.optional %}
+            "{{ field.wire_name }}" => self.{{ field.name }} = map.next_value()?,
+{% else if let Some(path) = field.deserialize_with %}
+            "{{ field.wire_name }}" => {
+                let value: serde_json::Value = map.next_value()?;
+                self.{{ field.name }} = Some({{ path }}(value).map_err(serde::de::Error::custom)?);
+            }
+{% else %}
+            "{{ field.wire_name }}" => self.{{ field.name }} = Some(map.next_value()?),
+{% endif %}
+{% endfor %}
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for {{ model.type_name }}<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (fields, data) = crate::open_object::split_object::<D, {{ model.type_name }}Fields, T>(deserializer)?;
+        Ok(Self {
+{% for field in model.fields %}
+{% if field.optional %}
+            {{ field.name }}: fields.{{ field.name }},
+{% else %}
+            {{ field.name }}: crate::open_object::required(fields.{{ field.name }}, "{{ field.wire_name }}")?,
+{% endif %}
+{% endfor %}
+            data,
+        })
+    }
+}
+{% endif %}

@@ -44,6 +44,8 @@ mod client;
 mod download;
 mod error;
 mod id;
+#[doc(hidden)]
+pub mod open_object;
 mod permission;
 mod query;
 #[doc(hidden)]

@@ -174,3 +174,29 @@ async fn graphql_returns_the_json_value_with_errors() {
     assert_eq!(request.header("x-sdk-graphql").as_deref(), Some("true"));
     assert_eq!(request.body_text(), r#"{"query":{"query":"{ ping }"}}"#);
 }
+
+#[tokio::test]
+async fn document_lists_decode_and_a_missing_dollar_field_is_named() {
+    let list = format!(r#"{{"total":2,"documents":[{DOCUMENT},{DOCUMENT}]}}"#);
+    let server = Server::always(Reply::json(200, &list)).await;
+    let documents = client(&server)
+        .databases()
+        .list_documents::<Note>("db", "c")
+        .await
+        .unwrap();
+    assert_eq!(documents.total, 2);
+    assert_eq!(documents.documents[1].data.title, "Hi");
+
+    let broken = DOCUMENT.replace(r#""$collectionId":"c","#, "");
+    let server = Server::always(Reply::json(200, &broken)).await;
+    let error = client(&server)
+        .databases()
+        .get_document::<Note>("db", "c", "d1")
+        .await
+        .unwrap_err();
+    assert!(error.is_decode(), "{error:?}");
+    assert!(
+        error.message().contains("missing field `$collectionId`"),
+        "{error}"
+    );
+}

@@ -2,7 +2,7 @@
 /// Document
 ///
 /// `T` is the type of the user's own data; it is a JSON map unless you choose one.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 #[serde(
     bound(
         serialize = "T: serde::Serialize",
@@ -32,4 +32,64 @@ pub struct Document<T = serde_json::Map<String, serde_json::Value>> {
     /// The user's own attributes: every field not declared above.
     #[serde(flatten)]
     pub data: T,
+}
+
+/// The declared fields of [`Document`], filled while the user's data is decoded.
+#[derive(Default)]
+struct DocumentFields {
+    id: Option<String>,
+    collection_id: Option<String>,
+    database_id: Option<String>,
+    created_at: Option<String>,
+    updated_at: Option<String>,
+    permissions: Option<Vec<String>>,
+}
+
+impl<'de> crate::open_object::DeclaredFields<'de> for DocumentFields {
+    fn take<A: serde::de::MapAccess<'de>>(
+        &mut self,
+        key: &str,
+        map: &mut A,
+    ) -> Result<bool, A::Error> {
+        match key {
+            "$id" => self.id = Some(map.next_value()?),
+            "$collectionId" => self.collection_id = Some(map.next_value()?),
+            "$databaseId" => self.database_id = Some(map.next_value()?),
+            "$createdAt" => self.created_at = Some(map.next_value()?),
+            "$updatedAt" => self.updated_at = Some(map.next_value()?),
+            "$permissions" => self.permissions = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Document<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let (fields, data) = crate::open_object::split_object::<
+            D,
+            DocumentFields,
+            T,
+        >(deserializer)?;
+        Ok(Self {
+            id: crate::open_object::required(fields.id, "$id")?,
+            collection_id: crate::open_object::required(
+                fields.collection_id,
+                "$collectionId",
+            )?,
+            database_id: crate::open_object::required(
+                fields.database_id,
+                "$databaseId",
+            )?,
+            created_at: crate::open_object::required(fields.created_at, "$createdAt")?,
+            updated_at: crate::open_object::required(fields.updated_at, "$updatedAt")?,
+            permissions: crate::open_object::required(
+                fields.permissions,
+                "$permissions",
+            )?,
+            data,
+        })
+    }
 }
