@@ -1,9 +1,8 @@
 //! Decoding a large document list into the SDK's `DocumentList<T>` against plain
 //! serde structs of the same shape, from the same bytes.
 //!
-//! Two SDK figures: the model alone (`serde_json::from_slice`), and the model the
-//! way the SDK's send path decodes it (through `serde_path_to_error`, so that a
-//! failure names the field).
+//! The SDK's send path decodes with `serde_json::from_slice` too (it tracks field
+//! paths only to explain a failure), so the model's figure is the SDK's.
 
 use std::time::{Duration, Instant};
 
@@ -27,47 +26,29 @@ pub fn run(documents: usize, repeats: usize, runs: usize) -> Result<Vec<Row>, St
     let row = |measure: &str, unit, target| Row::new(&section, measure, unit, target);
     let mut plain_row = row("plain serde per decode", "ms", Target::None);
     let mut model_row = row("DocumentList<T> per decode", "ms", Target::None);
-    let mut path_row = row("DocumentList<T> as the sdk decodes", "ms", Target::None);
     let target = Target::AtMost(RATIO_TARGET);
     let mut model_ratio = row("ratio DocumentList<T> / plain", "x", target);
-    let mut path_ratio = row("ratio as the sdk decodes / plain", "x", target);
 
     let plain: Decoder<PlainDocumentList> = from_slice;
     let model: Decoder<DocumentList<Item>> = from_slice;
-    let tracked: Decoder<DocumentList<Item>> = with_path;
-    for warm_up in [
-        time(&json, plain)?,
-        time(&json, model)?,
-        time(&json, tracked)?,
-    ] {
+    for warm_up in [time(&json, plain)?, time(&json, model)?] {
         std::hint::black_box(warm_up);
     }
     for _ in 0..runs {
-        let mut times = [Duration::ZERO; 3];
+        let mut times = [Duration::ZERO; 2];
         // One decode of each way in turn, so that all see the same background load.
         for _ in 0..repeats.max(1) {
             times[0] += time(&json, plain)?;
             times[1] += time(&json, model)?;
-            times[2] += time(&json, tracked)?;
         }
-        let [plain_time, model_time, path_time] = times.map(|total| total / repeats.max(1) as u32);
+        let [plain_time, model_time] = times.map(|total| total / repeats.max(1) as u32);
         plain_row.push_millis(plain_time);
         model_row.push_millis(model_time);
-        path_row.push_millis(path_time);
         model_ratio
             .samples
             .push(model_time.as_secs_f64() / plain_time.as_secs_f64());
-        path_ratio
-            .samples
-            .push(path_time.as_secs_f64() / plain_time.as_secs_f64());
     }
-    Ok(vec![
-        plain_row,
-        model_row,
-        path_row,
-        model_ratio,
-        path_ratio,
-    ])
+    Ok(vec![plain_row, model_row, model_ratio])
 }
 
 /// The time of one decode.
@@ -79,15 +60,4 @@ fn time<T>(json: &[u8], decode: Decoder<T>) -> Result<Duration, String> {
 
 fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, String> {
     serde_json::from_slice(json).map_err(|error| format!("cannot decode the list: {error}"))
-}
-
-/// As `appwrite`'s send path decodes a JSON answer.
-fn with_path<T: DeserializeOwned>(json: &[u8]) -> Result<T, String> {
-    let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let value = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|error| format!("cannot decode the list at {}: {error}", error.path()))?;
-    deserializer
-        .end()
-        .map_err(|error| format!("trailing text after the list: {error}"))?;
-    Ok(value)
 }
