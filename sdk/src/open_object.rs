@@ -6,7 +6,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::value::StringDeserializer;
+use serde::de::value::{BorrowedStrDeserializer, StringDeserializer};
 use serde::de::{
     self, Deserialize, DeserializeSeed, Deserializer, IgnoredAny, IntoDeserializer, MapAccess,
     Visitor,
@@ -87,17 +87,70 @@ impl<'de, A: MapAccess<'de>, F: DeclaredFields<'de>> MapAccess<'de> for RestOfOb
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        while let Some(key) = self.map.next_key::<String>()? {
-            if !self.fields.take(&key, self.map)? {
-                let key: StringDeserializer<A::Error> = key.into_deserializer();
-                return seed.deserialize(key).map(Some);
+        while let Some(key) = self.map.next_key_seed(KeySeed)? {
+            if self.fields.take(key.as_str(), self.map)? {
+                continue;
             }
+            return match key {
+                Key::Borrowed(key) => seed.deserialize(BorrowedStrDeserializer::new(key)),
+                Key::Owned(key) => {
+                    let key: StringDeserializer<A::Error> = key.into_deserializer();
+                    seed.deserialize(key)
+                }
+            }
+            .map(Some);
         }
         Ok(None)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
         self.map.next_value_seed(seed)
+    }
+}
+
+/// A key, borrowed from the input when it can be (no escapes), so that most keys cost
+/// no allocation.
+enum Key<'de> {
+    Borrowed(&'de str),
+    Owned(String),
+}
+
+impl Key<'_> {
+    fn as_str(&self) -> &str {
+        match self {
+            Key::Borrowed(key) => key,
+            Key::Owned(key) => key,
+        }
+    }
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Key<'de>, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeySeed {
+    type Value = Key<'de>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        formatter.write_str("a field name")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, key: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key::Borrowed(key))
+    }
+
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(key.to_owned()))
+    }
+
+    fn visit_string<E: de::Error>(self, key: String) -> Result<Key<'de>, E> {
+        Ok(Key::Owned(key))
     }
 }
 
@@ -149,6 +202,13 @@ mod tests {
     fn a_unit_user_type_still_reads_the_declared_fields() {
         let (declared, IgnoredAny) = split::<IgnoredAny>(r#"{"a":1,"$id":"d2"}"#).unwrap();
         assert_eq!(declared.id.as_deref(), Some("d2"));
+    }
+
+    #[test]
+    fn escaped_keys_are_read_too() {
+        let (declared, note) = split::<Note>(r#"{"\u0024id":"d3","t\u0069tle":"b"}"#).unwrap();
+        assert_eq!(declared.id.as_deref(), Some("d3"));
+        assert_eq!(note.title, "b");
     }
 
     #[test]
