@@ -66,6 +66,11 @@ pub mod models;
 pub mod services;
 
 pub use bytes::Bytes;
+
+/// A JSON object: the default type of the user's own data in documents and preferences.
+/// Name it where a document call wants the data's type and plain JSON will do:
+/// `databases.get_document::<appwrite::JsonMap>(db, collection, id)`.
+pub type JsonMap = serde_json::Map<String, serde_json::Value>;
 pub use client::{Client, ClientBuilder};
 pub use download::ByteStream;
 pub use error::{Error, ErrorKind, Result};

@@ -200,3 +200,19 @@ async fn document_lists_decode_and_a_missing_dollar_field_is_named() {
         "{error}"
     );
 }
+
+#[tokio::test]
+async fn untyped_documents_decode_into_json_maps() {
+    let server = Server::always(Reply::json(200, DOCUMENT)).await;
+    let document = client(&server)
+        .databases()
+        .get_document::<appwrite::JsonMap>("db", "c", "d1")
+        .await
+        .unwrap();
+    assert_eq!(document.id, "d1");
+    assert_eq!(document.data["title"], "Hi");
+    assert!(
+        !document.data.contains_key("$id"),
+        "declared fields stay out of the data"
+    );
+}

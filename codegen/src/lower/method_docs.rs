@@ -47,8 +47,8 @@ pub fn docs(
     let data_type = if generic {
         docs::lines(
             "`T` is the type of the user's own data, decoded from the response: a struct of \
-             yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON \
-             (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).",
+             yours, or `appwrite::JsonMap` for plain JSON (`method::<JsonMap>(..)`, or \
+             annotate the result).",
         )
     } else {
         Vec::new()

@@ -403,8 +403,8 @@ impl Account {
     /// Sends `GET /account/prefs`.
     ///
     /// `T` is the type of the user's own data, decoded from the response: a struct of
-    /// yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON
-    /// (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).
+    /// yours, or `appwrite::JsonMap` for plain JSON (`method::<JsonMap>(..)`, or
+    /// annotate the result).
     pub fn get_prefs<T: serde::de::DeserializeOwned>(&self) -> GetPrefsRequest<T> {
         GetPrefsRequest {
             client: self.client.clone(),

@@ -31,8 +31,8 @@ impl Databases {
     /// Sends `GET /databases/{databaseId}/collections/{collectionId}/documents`.
     ///
     /// `T` is the type of the user's own data, decoded from the response: a struct of
-    /// yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON
-    /// (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).
+    /// yours, or `appwrite::JsonMap` for plain JSON (`method::<JsonMap>(..)`, or
+    /// annotate the result).
     ///
     /// # Arguments
     ///
@@ -64,8 +64,8 @@ impl Databases {
     /// Sends `POST /databases/{databaseId}/collections/{collectionId}/documents`.
     ///
     /// `T` is the type of the user's own data, decoded from the response: a struct of
-    /// yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON
-    /// (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).
+    /// yours, or `appwrite::JsonMap` for plain JSON (`method::<JsonMap>(..)`, or
+    /// annotate the result).
     ///
     /// # Arguments
     ///
@@ -105,8 +105,8 @@ impl Databases {
     /// /databases/{databaseId}/collections/{collectionId}/documents/{documentId}`.
     ///
     /// `T` is the type of the user's own data, decoded from the response: a struct of
-    /// yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON
-    /// (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).
+    /// yours, or `appwrite::JsonMap` for plain JSON (`method::<JsonMap>(..)`, or
+    /// annotate the result).
     ///
     /// # Arguments
     ///
@@ -168,8 +168,8 @@ impl Databases {
     /// /databases/{databaseId}/collections/{collectionId}/documents/{documentId}`.
     ///
     /// `T` is the type of the user's own data, decoded from the response: a struct of
-    /// yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON
-    /// (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).
+    /// yours, or `appwrite::JsonMap` for plain JSON (`method::<JsonMap>(..)`, or
+    /// annotate the result).
     ///
     /// # Arguments
     ///

@@ -310,8 +310,8 @@ impl Teams {
     /// Sends `GET /teams/{teamId}/prefs`.
     ///
     /// `T` is the type of the user's own data, decoded from the response: a struct of
-    /// yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON
-    /// (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).
+    /// yours, or `appwrite::JsonMap` for plain JSON (`method::<JsonMap>(..)`, or
+    /// annotate the result).
     ///
     /// # Arguments
     ///
@@ -336,8 +336,8 @@ impl Teams {
     /// Sends `PUT /teams/{teamId}/prefs`.
     ///
     /// `T` is the type of the user's own data, decoded from the response: a struct of
-    /// yours, or `serde_json::Map<String, serde_json::Value>` for plain JSON
-    /// (`method::<serde_json::Map<_, _>>(..)`, or annotate the result).
+    /// yours, or `appwrite::JsonMap` for plain JSON (`method::<JsonMap>(..)`, or
+    /// annotate the result).
     ///
     /// # Arguments
     ///
