@@ -55,13 +55,18 @@ impl<'de> crate::open_object::DeclaredFields<'de> for {{ model.type_name }}Field
     fn take<A: serde::de::MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
 {% for field in model.fields %}
-{% if field.optional %}
-            "{{ field.wire_name }}" => self.{{ field.name }} = map.next_value()?,
-{% else if let Some(path) = field.deserialize_with %}
+{% if let Some(path) = field.deserialize_with %}
             "{{ field.wire_name }}" => {
                 let value: serde_json::Value = map.next_value()?;
-                self.{{ field.name }} = Some({{ path }}(value).map_err(serde::de::Error::custom)?);
+                let field = {{ path }}(value).map_err(serde::de::Error::custom)?;
+{% if field.optional %}
+                self.{{ field.name }} = field;
+{% else %}
+                self.{{ field.name }} = Some(field);
+{% endif %}
             }
+{% else if field.optional %}
+            "{{ field.wire_name }}" => self.{{ field.name }} = map.next_value()?,
 {% else %}
             "{{ field.wire_name }}" => self.{{ field.name }} = Some(map.next_value()?),
 {% endif %}

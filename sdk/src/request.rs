@@ -149,7 +149,6 @@ impl ApiRequest {
     }
 
     /// One body field, for example the `x-upload-id` field of an upload.
-    #[allow(dead_code)]
     pub(crate) fn body_value(&self, name: &str) -> Option<&Value> {
         self.body.get(name)
     }

@@ -19,7 +19,6 @@ where
 
 /// Like [`object_or_empty_array`] for an `Option`: `null` (or an absent
 /// field, with `#[serde(default)]`) becomes `None`.
-#[allow(dead_code)]
 pub fn option_object_or_empty_array<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,

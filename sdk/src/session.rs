@@ -97,7 +97,7 @@ impl SessionStore {
     }
 
     /// Whether a session cookie or fallback header is held.
-    #[allow(dead_code)]
+    #[cfg(test)]
     pub(crate) fn is_empty(&self) -> bool {
         self.with_state(|state| state.cookies.is_empty() && state.fallback.is_none())
     }

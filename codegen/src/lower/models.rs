@@ -15,6 +15,9 @@ use crate::naming;
 /// The serde helper that accepts `[]` where an empty object is meant.
 const OBJECT_OR_EMPTY_ARRAY: &str = "crate::serde_helpers::object_or_empty_array";
 
+/// The same for an optional field: `null` or absent is `None`.
+const OPTION_OBJECT_OR_EMPTY_ARRAY: &str = "crate::serde_helpers::option_object_or_empty_array";
+
 /// Lowers every component schema, in name order.
 pub fn lower_models(spec: &Spec, diagnostics: &mut Diagnostics) -> Vec<Model> {
     let Some(components) = spec.document.components.as_ref() else {
@@ -148,8 +151,11 @@ fn lower_field(
             typed.rust
         },
         optional,
-        deserialize_with: (typed.accepts_empty_array && !optional)
-            .then(|| OBJECT_OR_EMPTY_ARRAY.to_string()),
+        deserialize_with: match (typed.accepts_empty_array, optional) {
+            (false, _) => None,
+            (true, false) => Some(OBJECT_OR_EMPTY_ARRAY.to_string()),
+            (true, true) => Some(OPTION_OBJECT_OR_EMPTY_ARRAY.to_string()),
+        },
     }
 }
 

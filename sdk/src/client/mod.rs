@@ -131,13 +131,11 @@ impl Client {
     }
 
     /// The timeout of JSON and no-content calls, if any.
-    #[allow(dead_code)]
     pub(crate) fn request_timeout(&self) -> Option<Duration> {
         self.inner.request_timeout
     }
 
     /// The timeout of downloads and of each upload request, if any.
-    #[allow(dead_code)]
     pub(crate) fn transfer_timeout(&self) -> Option<Duration> {
         self.inner.transfer_timeout
     }

@@ -16,6 +16,14 @@ pub struct Document<T = serde_json::Map<String, serde_json::Value>> {
     /// Permissions.
     #[serde(rename = "$permissions")]
     pub permissions: Vec<String>,
+    /// Optional metadata (\[\] when empty).
+    #[serde(
+        rename = "$meta",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::option_object_or_empty_array"
+    )]
+    pub meta: Option<serde_json::Map<String, serde_json::Value>>,
     /// The user's own attributes: every field not declared above.
     #[serde(flatten)]
     pub data: T,
@@ -26,6 +34,7 @@ pub struct Document<T = serde_json::Map<String, serde_json::Value>> {
 struct DocumentFields {
     id: Option<String>,
     permissions: Option<Vec<String>>,
+    meta: Option<serde_json::Map<String, serde_json::Value>>,
 }
 
 impl<'de> crate::open_object::DeclaredFields<'de> for DocumentFields {
@@ -37,6 +46,12 @@ impl<'de> crate::open_object::DeclaredFields<'de> for DocumentFields {
         match key {
             "$id" => self.id = Some(map.next_value()?),
             "$permissions" => self.permissions = Some(map.next_value()?),
+            "$meta" => {
+                let value: serde_json::Value = map.next_value()?;
+                let field = crate::serde_helpers::option_object_or_empty_array(value)
+                    .map_err(serde::de::Error::custom)?;
+                self.meta = field;
+            }
             _ => return Ok(false),
         }
         Ok(true)
@@ -58,6 +73,7 @@ impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Document<T> {
                 fields.permissions,
                 "$permissions",
             )?,
+            meta: fields.meta,
             data,
         })
     }

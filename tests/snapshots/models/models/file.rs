@@ -41,4 +41,12 @@ pub struct File {
         deserialize_with = "crate::serde_helpers::object_or_empty_array"
     )]
     pub meta: serde_json::Map<String, serde_json::Value>,
+    /// Optional free-form settings (\[\] when empty).
+    #[serde(
+        rename = "settings",
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::serde_helpers::option_object_or_empty_array"
+    )]
+    pub settings: Option<serde_json::Map<String, serde_json::Value>>,
 }
